@@ -60,7 +60,8 @@ public final class Hash implements Comparable<Hash> {
       throw new InvalidHashException("invalid base64 hash: " + e.getMessage());
     }
     if (decoded.length != SIZE || !Base64.getEncoder().encodeToString(decoded).equals(b64)) {
-      throw new InvalidHashException("base64 hash must encode exactly " + SIZE + " bytes canonically");
+      throw new InvalidHashException(
+          "base64 hash must encode exactly " + SIZE + " bytes canonically");
     }
     return new Hash(decoded);
   }

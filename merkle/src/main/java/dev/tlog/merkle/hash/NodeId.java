@@ -2,8 +2,8 @@ package dev.tlog.merkle.hash;
 
 /**
  * A complete subtree of the log's Merkle tree: the node at {@code level} (0 = leaves) and position
- * {@code index} covers leaves {@code [index << level, (index + 1) << level)}. Only complete subtrees
- * have NodeIds; hashes of incomplete (ephemeral) right-edge nodes are computed from them.
+ * {@code index} covers leaves {@code [index << level, (index + 1) << level)}. Only complete
+ * subtrees have NodeIds; hashes of incomplete (ephemeral) right-edge nodes are computed from them.
  */
 public record NodeId(int level, long index) {
   /** Levels above 63 cannot address a leaf of a 63-bit tree. */
@@ -14,8 +14,7 @@ public record NodeId(int level, long index) {
       throw new IllegalArgumentException("level must be in [0, " + MAX_LEVEL + "], got " + level);
     }
     if (index < 0 || (level > 0 && index > (Long.MAX_VALUE >>> level))) {
-      throw new IllegalArgumentException(
-          "index " + index + " out of range for level " + level);
+      throw new IllegalArgumentException("index " + index + " out of range for level " + level);
     }
   }
 
