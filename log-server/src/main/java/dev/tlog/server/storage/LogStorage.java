@@ -1,0 +1,31 @@
+package dev.tlog.server.storage;
+
+/**
+ * Durable storage shaped by what the log needs: entries, their leaf hashes and chain hashes, the
+ * complete-subtree hashes of the Merkle tree, and signed checkpoints.
+ *
+ * <p>Threading: exactly one thread (the log's writer) may call {@link #append} and {@link
+ * #putCheckpoint}; any number of threads may hold {@link #reader() readers} at once, and readers
+ * never block the writer. Every write is all-or-nothing and durable (fsync) when the method
+ * returns.
+ */
+public interface LogStorage extends AutoCloseable {
+
+  /** A consistent read-only snapshot of the log. Close it promptly. */
+  LogReader reader();
+
+  /**
+   * Writes one batch in one durable transaction. {@code batch.firstIndex()} must equal the stored
+   * size.
+   */
+  void append(BatchWrite batch);
+
+  /** Durably stores the signed checkpoint for tree size {@code size} (which must be stored). */
+  void putCheckpoint(long size, byte[] signedNote);
+
+  /** The origin this storage was created for. */
+  String origin();
+
+  @Override
+  void close();
+}
