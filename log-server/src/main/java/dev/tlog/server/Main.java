@@ -1,0 +1,127 @@
+package dev.tlog.server;
+
+import dev.tlog.server.admission.AppendLimits;
+import dev.tlog.server.sequencer.SequencerLimits;
+import dev.tlog.server.startup.StartupVerifier;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code tlog-server}: starts the log on its embedded default (LMDB under ./data, key generated on
+ * first run). Flags may also be read from a file: {@code tlog-server @tlog.args}.
+ */
+@Command(
+    name = "tlog-server",
+    mixinStandardHelpOptions = true,
+    version = "tlog-server 0.1.0",
+    description = "Runs the tlog transparency log: gRPC appends and proofs, C2SP tiles over HTTP.")
+public final class Main implements Callable<Integer> {
+  /** Exit code when the server cannot start (bad data dir, inconsistent state, port in use). */
+  static final int EXIT_START_FAILED = 3;
+
+  @Option(names = "--data-dir", defaultValue = "data", description = "Data directory (default: ${DEFAULT-VALUE}).")
+  Path dataDir;
+
+  @Option(names = "--key-file", description = "Private key file (default: <data-dir>/log.key; generated if missing).")
+  Path keyFile;
+
+  @Option(names = "--origin", description = "Log origin and key name (default: <hostname>/tlog).")
+  String origin;
+
+  @Option(names = "--bind", defaultValue = "127.0.0.1", description = "Address to listen on (default: ${DEFAULT-VALUE}).")
+  String bind;
+
+  @Option(names = "--grpc-port", defaultValue = "7400", description = "gRPC port (default: ${DEFAULT-VALUE}).")
+  int grpcPort;
+
+  @Option(names = "--http-port", defaultValue = "7401", description = "HTTP tiles port (default: ${DEFAULT-VALUE}).")
+  int httpPort;
+
+  @Option(names = "--map-size-mib", defaultValue = "1024", description = "Initial LMDB map size in MiB; grows when full (default: ${DEFAULT-VALUE}).")
+  long mapSizeMib;
+
+  @Option(names = "--max-entry-bytes", defaultValue = "65535", description = "Largest entry accepted, 1..65535 (default: ${DEFAULT-VALUE}).")
+  int maxEntryBytes;
+
+  @Option(names = "--max-batch-entries", defaultValue = "1024", description = "Most entries per AppendBatch request and per durable batch (default: ${DEFAULT-VALUE}).")
+  int maxBatchEntries;
+
+  @Option(names = "--batch-delay-micros", defaultValue = "1000", description = "Longest wait for a batch to fill (default: ${DEFAULT-VALUE}).")
+  long batchDelayMicros;
+
+  @Option(names = "--queue-capacity", defaultValue = "65536", description = "Entries waiting to be sequenced before appends get RESOURCE_EXHAUSTED (default: ${DEFAULT-VALUE}).")
+  int queueCapacity;
+
+  @Option(names = "--max-page-entries", defaultValue = "1000", description = "Most entries per GetEntries call (default: ${DEFAULT-VALUE}).")
+  int maxPageEntries;
+
+  @Option(names = "--verify-on-start", defaultValue = "FULL", description = "FULL re-derives every stored hash from the entries; TAIL only the last 4096 (default: ${DEFAULT-VALUE}).")
+  StartupVerifier.Mode verifyMode;
+
+  public static void main(String[] args) {
+    CommandLine cli =
+        new CommandLine(new Main())
+            .setCaseInsensitiveEnumValuesAllowed(true)
+            .setExecutionExceptionHandler(
+                (e, cmd, parsed) -> {
+                  cmd.getErr().println("tlog-server: " + e.getMessage());
+                  return EXIT_START_FAILED;
+                });
+    System.exit(cli.execute(args));
+  }
+
+  ServerConfig config() {
+    String o = origin != null ? origin : defaultOrigin();
+    return new ServerConfig(
+        dataDir,
+        keyFile != null ? keyFile : dataDir.resolve("log.key"),
+        o,
+        bind,
+        grpcPort,
+        httpPort,
+        mapSizeMib * 1024 * 1024,
+        new AppendLimits(maxEntryBytes, maxBatchEntries),
+        new SequencerLimits(maxBatchEntries, Duration.ofNanos(batchDelayMicros * 1000), queueCapacity),
+        maxPageEntries,
+        verifyMode);
+  }
+
+  /** {@code <hostname>/tlog}, or {@code localhost/tlog} when the host name is unknown. */
+  static String defaultOrigin() {
+    try {
+      return InetAddress.getLocalHost().getHostName() + "/tlog";
+    } catch (UnknownHostException e) {
+      return "localhost/tlog";
+    }
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    LogServer server = LogServer.start(config());
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  server.close();
+                  stopped.countDown();
+                },
+                "tlog-shutdown"));
+    System.out.println("tlog log server");
+    System.out.println("  origin:       " + server.origin());
+    System.out.println("  verifier key: " + server.verifierKey());
+    System.out.println("  gRPC:         " + bind + ":" + server.grpcPort());
+    System.out.println("  HTTP (tiles): http://" + bind + ":" + server.httpPort() + "/checkpoint");
+    System.out.println("  checkpoint size: " + server.checkpoints().latest().orElseThrow().size());
+    System.out.flush();
+    stopped.await();
+    return 0;
+  }
+}

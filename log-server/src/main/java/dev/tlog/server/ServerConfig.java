@@ -1,0 +1,27 @@
+package dev.tlog.server;
+
+import dev.tlog.server.admission.AppendLimits;
+import dev.tlog.server.sequencer.SequencerLimits;
+import dev.tlog.server.startup.StartupVerifier;
+import java.nio.file.Path;
+
+/**
+ * Everything the server is configured with. Ports may be 0 (pick a free port; tests use this).
+ *
+ * @param dataDir directory holding the LMDB environment ({@code log/}) and, by default, the key
+ * @param keyFile the log's private key file (generated on first run)
+ * @param origin the log's origin line and key name
+ * @param bindHost address both listeners bind to
+ */
+public record ServerConfig(
+    Path dataDir,
+    Path keyFile,
+    String origin,
+    String bindHost,
+    int grpcPort,
+    int httpPort,
+    long initialMapSize,
+    AppendLimits appendLimits,
+    SequencerLimits sequencerLimits,
+    int maxEntriesPerPage,
+    StartupVerifier.Mode verifyMode) {}

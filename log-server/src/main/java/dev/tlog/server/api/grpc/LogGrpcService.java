@@ -1,0 +1,195 @@
+package dev.tlog.server.api.grpc;
+
+import com.google.protobuf.ByteString;
+import dev.tlog.merkle.hash.Hash;
+import dev.tlog.proto.v1.AppendBatchRequest;
+import dev.tlog.proto.v1.AppendBatchResponse;
+import dev.tlog.proto.v1.AppendRequest;
+import dev.tlog.proto.v1.AppendResponse;
+import dev.tlog.proto.v1.Entry;
+import dev.tlog.proto.v1.GetCheckpointRequest;
+import dev.tlog.proto.v1.GetCheckpointResponse;
+import dev.tlog.proto.v1.GetConsistencyProofRequest;
+import dev.tlog.proto.v1.GetConsistencyProofResponse;
+import dev.tlog.proto.v1.GetEntriesRequest;
+import dev.tlog.proto.v1.GetInclusionProofRequest;
+import dev.tlog.proto.v1.GetInclusionProofResponse;
+import dev.tlog.proto.v1.LogServiceGrpc;
+import dev.tlog.proto.v1.WatchCheckpointsRequest;
+import dev.tlog.merkle.proof.ConsistencyProof;
+import dev.tlog.merkle.proof.InclusionProof;
+import dev.tlog.server.admission.AppendLimits;
+import dev.tlog.server.checkpoint.CheckpointFeed;
+import dev.tlog.server.checkpoint.SignedCheckpoint;
+import dev.tlog.server.errors.InvalidRequestException;
+import dev.tlog.server.integrate.AppendResult;
+import dev.tlog.server.read.LogReads;
+import dev.tlog.server.read.StoredEntry;
+import dev.tlog.server.sequencer.Sequencer;
+import io.grpc.stub.ServerCallStreamObserver;
+import io.grpc.stub.StreamObserver;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The {@code tlog.v1.LogService} implementation: validates requests, hands appends to the
+ * sequencer and reads to {@link LogReads}, and converts results to messages. Errors go through
+ * {@link GrpcErrors}.
+ */
+public final class LogGrpcService extends LogServiceGrpc.LogServiceImplBase {
+  private final AppendLimits limits;
+  private final Sequencer sequencer;
+  private final LogReads reads;
+  private final CheckpointFeed feed;
+
+  public LogGrpcService(
+      AppendLimits limits, Sequencer sequencer, LogReads reads, CheckpointFeed feed) {
+    this.limits = limits;
+    this.sequencer = sequencer;
+    this.reads = reads;
+    this.feed = feed;
+  }
+
+  @Override
+  public void append(AppendRequest request, StreamObserver<AppendResponse> out) {
+    List<byte[]> entries = List.of(request.getData().toByteArray());
+    try {
+      limits.check(entries);
+      sequencer
+          .submit(entries)
+          .whenComplete(
+              (results, err) -> {
+                if (err != null) {
+                  out.onError(GrpcErrors.toStatus(err));
+                } else {
+                  out.onNext(toProto(results.get(0)));
+                  out.onCompleted();
+                }
+              });
+    } catch (RuntimeException e) {
+      out.onError(GrpcErrors.toStatus(e));
+    }
+  }
+
+  @Override
+  public void appendBatch(AppendBatchRequest request, StreamObserver<AppendBatchResponse> out) {
+    List<byte[]> entries = new ArrayList<>(request.getEntriesCount());
+    for (ByteString b : request.getEntriesList()) {
+      entries.add(b.toByteArray());
+    }
+    try {
+      limits.check(entries);
+      sequencer
+          .submit(entries)
+          .whenComplete(
+              (results, err) -> {
+                if (err != null) {
+                  out.onError(GrpcErrors.toStatus(err));
+                  return;
+                }
+                AppendBatchResponse.Builder b = AppendBatchResponse.newBuilder();
+                results.forEach(r -> b.addResults(toProto(r)));
+                out.onNext(b.build());
+                out.onCompleted();
+              });
+    } catch (RuntimeException e) {
+      out.onError(GrpcErrors.toStatus(e));
+    }
+  }
+
+  @Override
+  public StreamObserver<AppendRequest> appendStream(StreamObserver<AppendResponse> out) {
+    return new AppendStreamHandler(
+        limits, sequencer, (ServerCallStreamObserver<AppendResponse>) out, LogGrpcService::toProto);
+  }
+
+  @Override
+  public void getCheckpoint(GetCheckpointRequest request, StreamObserver<GetCheckpointResponse> out) {
+    try {
+      out.onNext(toProto(reads.latest()));
+      out.onCompleted();
+    } catch (RuntimeException e) {
+      out.onError(GrpcErrors.toStatus(e));
+    }
+  }
+
+  @Override
+  public void getInclusionProof(
+      GetInclusionProofRequest request, StreamObserver<GetInclusionProofResponse> out) {
+    try {
+      InclusionProof p =
+          switch (request.getLeafCase()) {
+            case INDEX -> reads.inclusion(request.getIndex(), request.getTreeSize());
+            case LEAF_HASH ->
+                reads.inclusionByLeafHash(request.getLeafHash().toByteArray(), request.getTreeSize());
+            case LEAF_NOT_SET -> throw new InvalidRequestException("set either index or leaf_hash");
+          };
+      GetInclusionProofResponse.Builder b =
+          GetInclusionProofResponse.newBuilder().setIndex(p.index()).setTreeSize(p.treeSize());
+      p.hashes().forEach(h -> b.addHashes(bytes(h)));
+      out.onNext(b.build());
+      out.onCompleted();
+    } catch (RuntimeException e) {
+      out.onError(GrpcErrors.toStatus(e));
+    }
+  }
+
+  @Override
+  public void getConsistencyProof(
+      GetConsistencyProofRequest request, StreamObserver<GetConsistencyProofResponse> out) {
+    try {
+      ConsistencyProof p = reads.consistency(request.getFirst(), request.getSecond());
+      GetConsistencyProofResponse.Builder b =
+          GetConsistencyProofResponse.newBuilder().setFirst(p.first()).setSecond(p.second());
+      p.hashes().forEach(h -> b.addHashes(bytes(h)));
+      out.onNext(b.build());
+      out.onCompleted();
+    } catch (RuntimeException e) {
+      out.onError(GrpcErrors.toStatus(e));
+    }
+  }
+
+  @Override
+  public void getEntries(GetEntriesRequest request, StreamObserver<Entry> out) {
+    try {
+      List<StoredEntry> page = reads.entries(request.getStart(), request.getEnd());
+      for (StoredEntry e : page) {
+        out.onNext(
+            Entry.newBuilder()
+                .setIndex(e.index())
+                .setData(ByteString.copyFrom(e.data()))
+                .setLeafHash(bytes(e.leafHash()))
+                .setChainHash(bytes(e.chainHash()))
+                .build());
+      }
+      out.onCompleted();
+    } catch (RuntimeException e) {
+      out.onError(GrpcErrors.toStatus(e));
+    }
+  }
+
+  @Override
+  public void watchCheckpoints(
+      WatchCheckpointsRequest request, StreamObserver<GetCheckpointResponse> out) {
+    new CheckpointWatcher(feed, (ServerCallStreamObserver<GetCheckpointResponse>) out, LogGrpcService::toProto)
+        .start();
+  }
+
+  static GetCheckpointResponse toProto(SignedCheckpoint cp) {
+    return GetCheckpointResponse.newBuilder().setCheckpoint(cp.note()).setSize(cp.size()).build();
+  }
+
+  static AppendResponse toProto(AppendResult r) {
+    return AppendResponse.newBuilder()
+        .setIndex(r.index())
+        .setLeafHash(bytes(r.leafHash()))
+        .setChainHash(bytes(r.chainHash()))
+        .setCheckpoint(r.checkpoint().note())
+        .setDuplicate(r.duplicate())
+        .build();
+  }
+
+  private static ByteString bytes(Hash h) {
+    return ByteString.copyFrom(h.bytes());
+  }
+}

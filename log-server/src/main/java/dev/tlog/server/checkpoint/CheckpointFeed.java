@@ -1,0 +1,36 @@
+package dev.tlog.server.checkpoint;
+
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+
+/**
+ * The latest published checkpoint and the subscribers that watch for new ones. The writer thread
+ * publishes; any thread reads or subscribes. Listeners must not block: they run on the writer.
+ */
+public final class CheckpointFeed {
+  private final AtomicReference<SignedCheckpoint> latest = new AtomicReference<>();
+  private final CopyOnWriteArrayList<Consumer<SignedCheckpoint>> listeners =
+      new CopyOnWriteArrayList<>();
+
+  /** Publishes {@code cp} if it is newer than the current one. */
+  public void publish(SignedCheckpoint cp) {
+    SignedCheckpoint prev = latest.getAndAccumulate(cp, (a, b) -> a == null || b.size() > a.size() ? b : a);
+    if (prev == null || cp.size() > prev.size()) {
+      for (Consumer<SignedCheckpoint> l : listeners) {
+        l.accept(cp);
+      }
+    }
+  }
+
+  public Optional<SignedCheckpoint> latest() {
+    return Optional.ofNullable(latest.get());
+  }
+
+  /** Adds a listener; returns the action that removes it. */
+  public Runnable subscribe(Consumer<SignedCheckpoint> listener) {
+    listeners.add(listener);
+    return () -> listeners.remove(listener);
+  }
+}

@@ -1,0 +1,139 @@
+package dev.tlog.server.read;
+
+import dev.tlog.merkle.hash.Hash;
+import dev.tlog.merkle.hash.TreeHasher;
+import dev.tlog.merkle.proof.ConsistencyProof;
+import dev.tlog.merkle.proof.InclusionProof;
+import dev.tlog.merkle.proof.Proofs;
+import dev.tlog.server.checkpoint.CheckpointFeed;
+import dev.tlog.server.checkpoint.SignedCheckpoint;
+import dev.tlog.server.errors.InvalidRequestException;
+import dev.tlog.server.errors.NotFoundException;
+import dev.tlog.server.errors.OutOfRangeException;
+import dev.tlog.server.errors.UnavailableException;
+import dev.tlog.server.storage.LogReader;
+import dev.tlog.server.storage.LogStorage;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The log's read operations, shared by every transport. Sizes are bounded by the latest published
+ * checkpoint, so everything served can be verified against a signed root. Range rule: a request
+ * that may become valid as the log grows is {@link OutOfRangeException}; one that can never be
+ * valid is {@link InvalidRequestException}. Thread-safe.
+ */
+public final class LogReads {
+  private final LogStorage storage;
+  private final CheckpointFeed feed;
+  private final int maxEntriesPerPage;
+
+  public LogReads(LogStorage storage, CheckpointFeed feed, int maxEntriesPerPage) {
+    this.storage = storage;
+    this.feed = feed;
+    this.maxEntriesPerPage = maxEntriesPerPage;
+  }
+
+  public int maxEntriesPerPage() {
+    return maxEntriesPerPage;
+  }
+
+  /** The latest signed checkpoint. */
+  public SignedCheckpoint latest() {
+    return feed.latest().orElseThrow(() -> new UnavailableException("no checkpoint yet"));
+  }
+
+  /** Size of the latest published checkpoint. */
+  public long publishedSize() {
+    return latest().size();
+  }
+
+  private long resolveTreeSize(long treeSize) {
+    long published = publishedSize();
+    if (treeSize < 0) {
+      throw new InvalidRequestException("tree_size must be >= 0, got " + treeSize);
+    }
+    if (treeSize > published) {
+      throw new OutOfRangeException(
+          "tree_size " + treeSize + " is beyond the latest checkpoint size " + published);
+    }
+    return treeSize == 0 ? published : treeSize;
+  }
+
+  /** Inclusion proof of entry {@code index} in the tree of {@code treeSize} (0 = latest). */
+  public InclusionProof inclusion(long index, long treeSize) {
+    long size = resolveTreeSize(treeSize);
+    if (index < 0) {
+      throw new InvalidRequestException("index must be >= 0, got " + index);
+    }
+    if (index >= size) {
+      String msg = "index " + index + " is not < tree size " + size;
+      throw treeSize == 0 ? new OutOfRangeException(msg) : new InvalidRequestException(msg);
+    }
+    try (LogReader r = storage.reader()) {
+      return Proofs.proveInclusion(index, size, r);
+    }
+  }
+
+  /** Inclusion proof of the entry with {@code leafHash} in the tree of {@code treeSize}. */
+  public InclusionProof inclusionByLeafHash(byte[] leafHash, long treeSize) {
+    if (leafHash.length != Hash.SIZE) {
+      throw new InvalidRequestException(
+          "leaf_hash must be " + Hash.SIZE + " bytes, got " + leafHash.length);
+    }
+    long size = resolveTreeSize(treeSize);
+    long index;
+    try (LogReader r = storage.reader()) {
+      index =
+          r.indexOf(Hash.of(leafHash))
+              .orElseThrow(() -> new NotFoundException("no entry has leaf hash " + Hash.of(leafHash)));
+    }
+    if (index >= size) {
+      throw new OutOfRangeException(
+          "leaf hash is at index " + index + ", not within the tree of size " + size);
+    }
+    return inclusion(index, size);
+  }
+
+  /** Consistency proof between trees of sizes {@code first} and {@code second}. */
+  public ConsistencyProof consistency(long first, long second) {
+    if (first < 0 || first > second) {
+      throw new InvalidRequestException(
+          "need 0 <= first <= second, got first=" + first + " second=" + second);
+    }
+    long published = publishedSize();
+    if (second > published) {
+      throw new OutOfRangeException(
+          "second " + second + " is beyond the latest checkpoint size " + published);
+    }
+    try (LogReader r = storage.reader()) {
+      return Proofs.proveConsistency(first, second, r);
+    }
+  }
+
+  /**
+   * Entries {@code [start, end)}, clipped to at most {@link #maxEntriesPerPage()} entries and to the
+   * latest checkpoint size.
+   */
+  public List<StoredEntry> entries(long start, long end) {
+    if (start < 0 || end < start) {
+      throw new InvalidRequestException(
+          "need 0 <= start <= end, got start=" + start + " end=" + end);
+    }
+    long published = publishedSize();
+    if (start >= published && start < end) {
+      throw new OutOfRangeException(
+          "start " + start + " is not below the latest checkpoint size " + published);
+    }
+    long stop = Math.min(Math.min(end, published), start + maxEntriesPerPage);
+    List<StoredEntry> out = new ArrayList<>((int) (stop - start));
+    try (LogReader r = storage.reader()) {
+      List<byte[]> data = r.entries(start, stop);
+      for (int i = 0; i < data.size(); i++) {
+        long index = start + i;
+        out.add(
+            new StoredEntry(index, data.get(i), TreeHasher.leafHash(data.get(i)), r.chainHash(index)));
+      }
+    }
+    return out;
+  }
+}
