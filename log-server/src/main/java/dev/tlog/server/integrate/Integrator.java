@@ -25,7 +25,7 @@ import java.util.OptionalLong;
  * <p>Threading: confined to the single writer thread. On a storage failure the in-memory tree is
  * left as it was, so memory never runs ahead of disk.
  */
-public final class Integrator {
+public final class Integrator implements BatchIntegrator {
   private final LogStorage storage;
   private final CheckpointSigner signer;
   private final CheckpointFeed feed;
@@ -59,6 +59,7 @@ public final class Integrator {
    * Integrates one batch of requests (each a list of entries, kept together) and returns one result
    * list per request, in order. Everything new is durable before this returns.
    */
+  @Override
   public List<List<AppendResult>> integrate(List<List<byte[]>> requests) {
     CompactRange next = tree.copy();
     Map<NodeId, Hash> nodes = new HashMap<>();

@@ -4,7 +4,7 @@ import dev.tlog.server.errors.OverloadedException;
 import dev.tlog.server.errors.StorageException;
 import dev.tlog.server.errors.UnavailableException;
 import dev.tlog.server.integrate.AppendResult;
-import dev.tlog.server.integrate.Integrator;
+import dev.tlog.server.integrate.BatchIntegrator;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Orders appends and hands them to the {@link Integrator} in batches on one dedicated writer
+ * Orders appends and hands them to the {@link BatchIntegrator} in batches on one dedicated writer
  * thread. A request (one entry or an all-or-nothing batch) is never split across batches.
  *
  * <p>{@link #submit} is thread-safe and never blocks: when the queue holds {@code queueCapacity}
@@ -24,14 +24,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class Sequencer implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger(Sequencer.class.getName());
 
-  private final Integrator integrator;
+  private final BatchIntegrator integrator;
   private final SequencerLimits limits;
   private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
   private final AtomicInteger queuedEntries = new AtomicInteger();
   private final Thread writer;
   private volatile boolean closed;
 
-  public Sequencer(Integrator integrator, SequencerLimits limits) {
+  public Sequencer(BatchIntegrator integrator, SequencerLimits limits) {
     this.integrator = integrator;
     this.limits = limits;
     this.writer = new Thread(this::run, "tlog-writer");

@@ -1,0 +1,128 @@
+package dev.tlog.server.api.http;
+
+import dev.tlog.merkle.tile.EntryBundleId;
+import dev.tlog.merkle.tile.EntryBundles;
+import dev.tlog.merkle.tile.HashTiles;
+import dev.tlog.merkle.tile.TileId;
+import dev.tlog.merkle.tile.TileMath;
+import dev.tlog.merkle.tile.TilePaths;
+import dev.tlog.merkle.tile.TileRef;
+import dev.tlog.server.errors.NotFoundException;
+import dev.tlog.server.read.LogReads;
+import dev.tlog.server.storage.LogReader;
+import dev.tlog.server.storage.LogStorage;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServer;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Callable;
+
+/**
+ * The C2SP tlog-tiles read API over Vert.x: {@code /checkpoint}, {@code /tile/<L>/<N>[.p/<W>]},
+ * {@code /tile/entries/<N>[.p/<W>]}, plus {@code /vkey}. Tiles are served for the latest published
+ * checkpoint. LMDB reads run on worker threads, never on the event loop.
+ */
+public final class TileHttpApi {
+  /** Full tiles never change. */
+  static final String IMMUTABLE = "public, max-age=31536000, immutable";
+  /** Partial tiles are replaced by wider ones as the log grows. */
+  static final String SHORT = "public, max-age=10";
+  /** The checkpoint changes with every batch. */
+  static final String NO_CACHE = "no-cache";
+
+  private final Vertx vertx;
+  private final LogReads reads;
+  private final LogStorage storage;
+  private final String verifierKey;
+
+  public TileHttpApi(Vertx vertx, LogReads reads, LogStorage storage, String verifierKey) {
+    this.vertx = vertx;
+    this.reads = reads;
+    this.storage = storage;
+    this.verifierKey = verifierKey;
+  }
+
+  /** Starts listening; the future completes once bound. */
+  public Future<HttpServer> listen(String host, int port) {
+    Router router = Router.router(vertx);
+    router.get("/checkpoint").handler(this::checkpoint);
+    router.get("/vkey").handler(this::vkey);
+    router.getWithRegex("/tile/.*").handler(this::tile);
+    return vertx.createHttpServer().requestHandler(router).listen(port, host);
+  }
+
+  private void checkpoint(RoutingContext ctx) {
+    serve(ctx, "text/plain; charset=utf-8", NO_CACHE, () -> utf8(reads.latest().note()));
+  }
+
+  private void vkey(RoutingContext ctx) {
+    serve(ctx, "text/plain; charset=utf-8", "public, max-age=3600", () -> utf8(verifierKey + "\n"));
+  }
+
+  private void tile(RoutingContext ctx) {
+    String path = ctx.request().path().substring(1);
+    serveBlocking(
+        ctx,
+        () -> {
+          TileRef ref = TilePaths.parse(path);
+          long size = reads.publishedSize();
+          if (ref instanceof TileId t) {
+            return new Body(hashTile(t, size), t.width() == 256 ? IMMUTABLE : SHORT);
+          }
+          EntryBundleId b = (EntryBundleId) ref;
+          return new Body(entryBundle(b, size), b.width() == 256 ? IMMUTABLE : SHORT);
+        });
+  }
+
+  private byte[] hashTile(TileId t, long size) {
+    int available = TileMath.widthAt(t.level(), t.index(), size);
+    if (t.width() > available) {
+      throw new NotFoundException(
+          "tile " + TilePaths.format(t) + " is not in the tree of size " + size + " (has width " + available + ")");
+    }
+    try (LogReader r = storage.reader()) {
+      return HashTiles.encode(r.nodeRow(t.nodeLevel(), t.index() << 8, t.width()));
+    }
+  }
+
+  private byte[] entryBundle(EntryBundleId b, long size) {
+    int available = TileMath.entryBundleWidthAt(b.index(), size);
+    if (b.width() > available) {
+      throw new NotFoundException(
+          "entry bundle " + TilePaths.format(b) + " is not in the tree of size " + size + " (has width " + available + ")");
+    }
+    long start = b.index() << 8;
+    try (LogReader r = storage.reader()) {
+      return EntryBundles.encode(r.entries(start, start + b.width()));
+    }
+  }
+
+  private record Body(byte[] bytes, String cacheControl) {}
+
+  private void serve(RoutingContext ctx, String contentType, String cache, Callable<byte[]> body) {
+    serveBlocking(ctx, () -> new Body(body.call(), cache), contentType);
+  }
+
+  private void serveBlocking(RoutingContext ctx, Callable<Body> body) {
+    serveBlocking(ctx, body, "application/octet-stream");
+  }
+
+  private void serveBlocking(RoutingContext ctx, Callable<Body> body, String contentType) {
+    vertx
+        .executeBlocking(body, false)
+        .onSuccess(
+            b ->
+                ctx.response()
+                    .putHeader("Content-Type", contentType)
+                    .putHeader("Cache-Control", b.cacheControl())
+                    .end(Buffer.buffer(b.bytes())))
+        .onFailure(err -> HttpErrors.respond(ctx.response(), err));
+  }
+
+  private static byte[] utf8(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
+  }
+}
