@@ -10,6 +10,7 @@ import dev.tlog.merkle.tile.TilePaths;
 import dev.tlog.merkle.tile.TileRef;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -182,7 +183,7 @@ public final class TileVectors {
     };
     for (String[] b : bad) {
       ObjectNode c = invalid.addObject();
-      c.put("bundle", B64.encodeToString(java.util.HexFormat.of().parseHex(b[0])));
+      c.put("bundle", B64.encodeToString(HexFormat.of().parseHex(b[0])));
       c.put("width", Integer.parseInt(b[1]));
       c.put("why", b[2]);
     }
