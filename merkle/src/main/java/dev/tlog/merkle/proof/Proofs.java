@@ -28,7 +28,9 @@ public final class Proofs {
     return ProofShape.consistencySize(first, second);
   }
 
-  /** RFC 9162 §2.1.3.1: the inclusion proof for leaf {@code index} in the tree of {@code size}. */
+  /**
+   * RFC 9162 §2.1.3.1: the inclusion proof for leaf {@code index} in the tree of {@code treeSize}.
+   */
   public static InclusionProof proveInclusion(long index, long treeSize, HashReader reader) {
     ProofShape.checkInclusionRange(index, treeSize);
     int inner = ProofShape.inner(index, treeSize);
