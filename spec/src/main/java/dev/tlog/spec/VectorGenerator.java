@@ -13,6 +13,9 @@ public final class VectorGenerator {
     Path root = Path.of(args.length > 0 ? args[0] : "spec/vectors");
     VectorWriter w = new VectorWriter(root);
     // One line per format; each class writes its own files.
+    HashingVectors.writeAll(w);
+    ProofVectors.writeAll(w);
+    ChainVectors.writeAll(w);
     TileVectors.writeAll(w);
   }
 }

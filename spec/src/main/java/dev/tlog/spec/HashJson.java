@@ -1,0 +1,58 @@
+package dev.tlog.spec;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.tlog.merkle.hash.Hash;
+import dev.tlog.merkle.hash.TreeHasher;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+
+/** Shared conventions of the hashing, proof and chain vectors. */
+final class HashJson {
+  private static final HexFormat HEX = HexFormat.of();
+
+  private HashJson() {}
+
+  /** The sentence every vector file uses to describe its generated entries. */
+  static final String ENTRIES = "entry i is the UTF-8 string \"tlog entry <i>\" (decimal i)";
+
+  static byte[] entry(int i) {
+    return ("tlog entry " + i).getBytes(StandardCharsets.UTF_8);
+  }
+
+  static List<Hash> leafHashes(int n) {
+    List<Hash> out = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      out.add(TreeHasher.leafHash(entry(i)));
+    }
+    return out;
+  }
+
+  static String hex(byte[] b) {
+    return HEX.formatHex(b);
+  }
+
+  static byte[] unhex(String s) {
+    return HEX.parseHex(s);
+  }
+
+  static ArrayNode hashes(VectorWriter w, List<Hash> hs) {
+    ArrayNode a = w.array();
+    hs.forEach(h -> a.add(h.toHex()));
+    return a;
+  }
+
+  /** {@code h} with bit {@code bit} of byte {@code at} flipped. */
+  static Hash flip(Hash h, int at, int bit) {
+    byte[] b = h.bytes();
+    b[at] ^= (byte) (1 << bit);
+    return Hash.of(b);
+  }
+
+  /** The vector error label of an exception: its simple name without "Exception". */
+  static String label(RuntimeException e) {
+    String n = e.getClass().getSimpleName();
+    return n.endsWith("Exception") ? n.substring(0, n.length() - "Exception".length()) : n;
+  }
+}
