@@ -41,6 +41,20 @@ public record VerifierKey(String name, int keyHash, int algorithm, byte[] public
     return new VerifierKey(parts[0], hash, key[0] & 0xff, Arrays.copyOfRange(key, 1, key.length));
   }
 
+  /**
+   * The signature type of a syntactically valid vkey, without checking its key hash: the key-hash
+   * rule depends on the type (C2SP type 0x02 hashes a DER key, for instance).
+   */
+  static int peekAlgorithm(String vkey) {
+    if (vkey == null) {
+      throw new KeyFormatException("verifier key is missing");
+    }
+    String[] parts = splitKey(vkey, "verifier key must be <name>+<hex key hash>+<base64 key>");
+    KeyName.check(parts[0]);
+    parseKeyHash(parts[1]);
+    return decodeKey(parts[2])[0] & 0xff;
+  }
+
   @Override
   public byte[] publicKey() {
     return publicKey.clone();

@@ -10,19 +10,22 @@ public final class VerifierKeys {
    * Parses a vkey: type 0x01 gives an {@link Ed25519NoteVerifier}, type 0x04 a {@link
    * CosignatureVerifier}; any other type throws {@link UnsupportedKeyAlgorithmException}.
    *
+   * <p>The type is checked before the key hash, since the key-hash rule depends on the type.
+   *
    * @throws KeyFormatException if the string is malformed or its key hash does not match
    */
   public static NoteVerifier parse(String vkey) {
+    int algorithm = VerifierKey.peekAlgorithm(vkey);
+    if (algorithm != Ed25519NoteSigner.ALGORITHM && algorithm != CosignatureVerifier.ALGORITHM) {
+      throw new UnsupportedKeyAlgorithmException(
+          algorithm,
+          String.format(
+              "verifier key %s has unsupported signature type 0x%02x",
+              vkey.substring(0, vkey.indexOf('+')), algorithm));
+    }
     VerifierKey k = VerifierKey.parse(vkey);
-    return switch (k.algorithm()) {
-      case Ed25519NoteSigner.ALGORITHM -> new Ed25519NoteVerifier(k.name(), k.publicKey());
-      case CosignatureVerifier.ALGORITHM -> new CosignatureVerifier(k.name(), k.publicKey());
-      default ->
-          throw new UnsupportedKeyAlgorithmException(
-              k.algorithm(),
-              String.format(
-                  "verifier key %s+%08x has unsupported signature type 0x%02x",
-                  k.name(), k.keyHash(), k.algorithm()));
-    };
+    return algorithm == Ed25519NoteSigner.ALGORITHM
+        ? new Ed25519NoteVerifier(k.name(), k.publicKey())
+        : new CosignatureVerifier(k.name(), k.publicKey());
   }
 }
