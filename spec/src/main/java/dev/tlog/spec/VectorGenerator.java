@@ -13,5 +13,8 @@ public final class VectorGenerator {
     Path root = Path.of(args.length > 0 ? args[0] : "spec/vectors");
     VectorWriter w = new VectorWriter(root);
     // One line per format; each class writes its own files.
+    NoteVectors.writeAll(w);
+    CheckpointVectors.writeAll(w);
+    CosignatureVectors.writeAll(w);
   }
 }
