@@ -17,5 +17,8 @@ public final class VectorGenerator {
     ProofVectors.writeAll(w);
     ChainVectors.writeAll(w);
     TileVectors.writeAll(w);
+    NoteVectors.writeAll(w);
+    CheckpointVectors.writeAll(w);
+    CosignatureVectors.writeAll(w);
   }
 }
