@@ -19,16 +19,15 @@ import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A running log: storage, verified state, sequencer, gRPC and HTTP listeners, wired by
- * constructor. {@link #close()} stops accepting, lets in-flight batches finish and be
- * acknowledged, then closes LMDB.
+ * A running log: storage, verified state, sequencer, gRPC and HTTP listeners, wired by constructor.
+ * {@link #close()} stops accepting, lets in-flight batches finish and be acknowledged, then closes
+ * LMDB.
  */
 public final class LogServer implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger(LogServer.class.getName());
@@ -43,14 +42,17 @@ public final class LogServer implements AutoCloseable {
 
   private LogServer(ServerConfig config) throws IOException {
     this.key = LogKeyFile.loadOrCreate(config.keyFile(), config.origin(), new SecureRandom());
-    this.storage = LmdbLogStorage.open(config.dataDir().resolve("log"), config.origin(), config.initialMapSize());
+    this.storage =
+        LmdbLogStorage.open(
+            config.dataDir().resolve("log"), config.origin(), config.initialMapSize());
     Sequencer seq = null;
     Vertx vx = null;
     Server g = null;
     try {
       NoteVerifier verifier = VerifierKeys.parse(key.verifierKey());
       CheckpointSigner signer = new CheckpointSigner(config.origin(), key);
-      SignedCheckpoint current = new StartupVerifier(storage, signer, verifier).verify(config.verifyMode());
+      SignedCheckpoint current =
+          new StartupVerifier(storage, signer, verifier).verify(config.verifyMode());
       this.feed = new CheckpointFeed();
       Integrator integrator = new Integrator(storage, signer, feed, current);
       seq = new Sequencer(integrator, config.sequencerLimits());
@@ -59,7 +61,9 @@ public final class LogServer implements AutoCloseable {
           NettyServerBuilder.forAddress(new InetSocketAddress(config.bindHost(), config.grpcPort()))
               .addService(new LogGrpcService(config.appendLimits(), seq, reads, feed))
               .maxInboundMessageSize(
-                  config.appendLimits().maxBatchEntries() * (config.appendLimits().maxEntryBytes() + 16) + 1024)
+                  config.appendLimits().maxBatchEntries()
+                          * (config.appendLimits().maxEntryBytes() + 16)
+                      + 1024)
               .build()
               .start();
       vx = Vertx.vertx();
@@ -74,12 +78,13 @@ public final class LogServer implements AutoCloseable {
       closeQuietly(seq, g, vx);
       storage.close();
       throw new IllegalStateException("interrupted while starting", e);
-    } catch (ExecutionException | RuntimeException | IOException e) {
+    } catch (ExecutionException e) {
       closeQuietly(seq, g, vx);
       storage.close();
-      if (e instanceof ExecutionException ee) {
-        throw new UncheckedIOException(new IOException("cannot start HTTP listener: " + ee.getCause().getMessage(), ee.getCause()));
-      }
+      throw new IOException("cannot start HTTP listener: " + e.getCause().getMessage(), e.getCause());
+    } catch (RuntimeException | IOException e) {
+      closeQuietly(seq, g, vx);
+      storage.close();
       throw e;
     }
     this.sequencer = seq;

@@ -26,43 +26,81 @@ public final class Main implements Callable<Integer> {
   /** Exit code when the server cannot start (bad data dir, inconsistent state, port in use). */
   static final int EXIT_START_FAILED = 3;
 
-  @Option(names = "--data-dir", defaultValue = "data", description = "Data directory (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--data-dir",
+      defaultValue = "data",
+      description = "Data directory (default: ${DEFAULT-VALUE}).")
   Path dataDir;
 
-  @Option(names = "--key-file", description = "Private key file (default: <data-dir>/log.key; generated if missing).")
+  @Option(
+      names = "--key-file",
+      description = "Private key file (default: <data-dir>/log.key; generated if missing).")
   Path keyFile;
 
   @Option(names = "--origin", description = "Log origin and key name (default: <hostname>/tlog).")
   String origin;
 
-  @Option(names = "--bind", defaultValue = "127.0.0.1", description = "Address to listen on (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--bind",
+      defaultValue = "127.0.0.1",
+      description = "Address to listen on (default: ${DEFAULT-VALUE}).")
   String bind;
 
-  @Option(names = "--grpc-port", defaultValue = "7400", description = "gRPC port (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--grpc-port",
+      defaultValue = "7400",
+      description = "gRPC port (default: ${DEFAULT-VALUE}).")
   int grpcPort;
 
-  @Option(names = "--http-port", defaultValue = "7401", description = "HTTP tiles port (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--http-port",
+      defaultValue = "7401",
+      description = "HTTP tiles port (default: ${DEFAULT-VALUE}).")
   int httpPort;
 
-  @Option(names = "--map-size-mib", defaultValue = "1024", description = "Initial LMDB map size in MiB; grows when full (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--map-size-mib",
+      defaultValue = "1024",
+      description = "Initial LMDB map size in MiB; grows when full (default: ${DEFAULT-VALUE}).")
   long mapSizeMib;
 
-  @Option(names = "--max-entry-bytes", defaultValue = "65535", description = "Largest entry accepted, 1..65535 (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--max-entry-bytes",
+      defaultValue = "65535",
+      description = "Largest entry accepted, 1..65535 (default: ${DEFAULT-VALUE}).")
   int maxEntryBytes;
 
-  @Option(names = "--max-batch-entries", defaultValue = "1024", description = "Most entries per AppendBatch request and per durable batch (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--max-batch-entries",
+      defaultValue = "1024",
+      description =
+          "Most entries per AppendBatch request and per durable batch (default: ${DEFAULT-VALUE}).")
   int maxBatchEntries;
 
-  @Option(names = "--batch-delay-micros", defaultValue = "1000", description = "Longest wait for a batch to fill (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--batch-delay-micros",
+      defaultValue = "1000",
+      description = "Longest wait for a batch to fill (default: ${DEFAULT-VALUE}).")
   long batchDelayMicros;
 
-  @Option(names = "--queue-capacity", defaultValue = "65536", description = "Entries waiting to be sequenced before appends get RESOURCE_EXHAUSTED (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--queue-capacity",
+      defaultValue = "65536",
+      description =
+          "Entries waiting to be sequenced before appends get RESOURCE_EXHAUSTED (default: ${DEFAULT-VALUE}).")
   int queueCapacity;
 
-  @Option(names = "--max-page-entries", defaultValue = "1000", description = "Most entries per GetEntries call (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--max-page-entries",
+      defaultValue = "1000",
+      description = "Most entries per GetEntries call (default: ${DEFAULT-VALUE}).")
   int maxPageEntries;
 
-  @Option(names = "--verify-on-start", defaultValue = "FULL", description = "FULL re-derives every stored hash from the entries; TAIL only the last 4096 (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--verify-on-start",
+      defaultValue = "FULL",
+      description =
+          "FULL re-derives every stored hash from the entries; TAIL only the last 4096 (default: ${DEFAULT-VALUE}).")
   StartupVerifier.Mode verifyMode;
 
   public static void main(String[] args) {
@@ -88,7 +126,8 @@ public final class Main implements Callable<Integer> {
         httpPort,
         mapSizeMib * 1024 * 1024,
         new AppendLimits(maxEntryBytes, maxBatchEntries),
-        new SequencerLimits(maxBatchEntries, Duration.ofNanos(batchDelayMicros * 1000), queueCapacity),
+        new SequencerLimits(
+            maxBatchEntries, Duration.ofNanos(batchDelayMicros * 1000), queueCapacity),
         maxPageEntries,
         verifyMode);
   }

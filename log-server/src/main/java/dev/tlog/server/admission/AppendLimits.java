@@ -38,8 +38,7 @@ public record AppendLimits(int maxEntryBytes, int maxBatchEntries) {
         throw new InvalidRequestException(which + " is empty");
       }
       if (n > maxEntryBytes) {
-        throw new InvalidRequestException(
-            which + " is " + n + " bytes, limit is " + maxEntryBytes);
+        throw new InvalidRequestException(which + " is " + n + " bytes, limit is " + maxEntryBytes);
       }
     }
   }

@@ -16,7 +16,8 @@ public final class CheckpointFeed {
 
   /** Publishes {@code cp} if it is newer than the current one. */
   public void publish(SignedCheckpoint cp) {
-    SignedCheckpoint prev = latest.getAndAccumulate(cp, (a, b) -> a == null || b.size() > a.size() ? b : a);
+    SignedCheckpoint prev =
+        latest.getAndAccumulate(cp, (a, b) -> a == null || b.size() > a.size() ? b : a);
     if (prev == null || cp.size() > prev.size()) {
       for (Consumer<SignedCheckpoint> l : listeners) {
         l.accept(cp);

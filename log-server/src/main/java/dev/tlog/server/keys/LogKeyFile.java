@@ -12,9 +12,9 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 
 /**
- * The log's Ed25519 signing key in a file holding one C2SP/Go-note private key string
- * ({@code PRIVATE+KEY+<name>+<hash>+<key>}). Generated on first use with owner-only permissions;
- * the key name must equal the log's origin.
+ * The log's Ed25519 signing key in a file holding one C2SP/Go-note private key string ({@code
+ * PRIVATE+KEY+<name>+<hash>+<key>}). Generated on first use with owner-only permissions; the key
+ * name must equal the log's origin.
  */
 public final class LogKeyFile {
   private LogKeyFile() {}
@@ -29,11 +29,18 @@ public final class LogKeyFile {
       Ed25519NoteSigner signer = Ed25519NoteSigner.fromPrivateKey(text);
       if (!signer.name().equals(origin)) {
         throw new StorageException(
-            "key file " + file + " is for \"" + signer.name() + "\", not origin \"" + origin + "\"");
+            "key file "
+                + file
+                + " is for \""
+                + signer.name()
+                + "\", not origin \""
+                + origin
+                + "\"");
       }
       return signer;
     } catch (IOException e) {
-      throw new StorageException("cannot read or write key file " + file + ": " + e.getMessage(), e);
+      throw new StorageException(
+          "cannot read or write key file " + file + ": " + e.getMessage(), e);
     }
   }
 
@@ -43,10 +50,14 @@ public final class LogKeyFile {
     Ed25519NoteSigner signer = Ed25519NoteSigner.generate(origin, random);
     Path tmp =
         Files.createTempFile(
-            dir, ".log-key", ".tmp", PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            dir,
+            ".log-key",
+            ".tmp",
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
     try {
       Files.writeString(tmp, signer.privateKey() + "\n", StandardCharsets.UTF_8);
-      try (var ch = java.nio.channels.FileChannel.open(tmp, java.nio.file.StandardOpenOption.WRITE)) {
+      try (var ch =
+          java.nio.channels.FileChannel.open(tmp, java.nio.file.StandardOpenOption.WRITE)) {
         ch.force(true);
       }
       Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);

@@ -85,7 +85,8 @@ public final class LogReads {
     try (LogReader r = storage.reader()) {
       index =
           r.indexOf(Hash.of(leafHash))
-              .orElseThrow(() -> new NotFoundException("no entry has leaf hash " + Hash.of(leafHash)));
+              .orElseThrow(
+                  () -> new NotFoundException("no entry has leaf hash " + Hash.of(leafHash)));
     }
     if (index >= size) {
       throw new OutOfRangeException(
@@ -111,8 +112,8 @@ public final class LogReads {
   }
 
   /**
-   * Entries {@code [start, end)}, clipped to at most {@link #maxEntriesPerPage()} entries and to the
-   * latest checkpoint size.
+   * Entries {@code [start, end)}, clipped to at most {@link #maxEntriesPerPage()} entries and to
+   * the latest checkpoint size.
    */
   public List<StoredEntry> entries(long start, long end) {
     if (start < 0 || end < start) {
@@ -131,7 +132,8 @@ public final class LogReads {
       for (int i = 0; i < data.size(); i++) {
         long index = start + i;
         out.add(
-            new StoredEntry(index, data.get(i), TreeHasher.leafHash(data.get(i)), r.chainHash(index)));
+            new StoredEntry(
+                index, data.get(i), TreeHasher.leafHash(data.get(i)), r.chainHash(index)));
       }
     }
     return out;

@@ -129,7 +129,11 @@ public final class Sequencer implements AutoCloseable {
     } catch (RuntimeException e) {
       queuedEntries.addAndGet(-count);
       LOG.log(System.Logger.Level.ERROR, "batch of " + count + " entries failed", e);
-      fail(batch, e instanceof StorageException ? e : new StorageException("append failed: " + e.getMessage(), e));
+      fail(
+          batch,
+          e instanceof StorageException
+              ? e
+              : new StorageException("append failed: " + e.getMessage(), e));
     }
   }
 

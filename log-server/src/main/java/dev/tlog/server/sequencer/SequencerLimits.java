@@ -17,7 +17,11 @@ public record SequencerLimits(int maxBatchEntries, Duration maxBatchDelay, int q
     }
     if (queueCapacity < maxBatchEntries) {
       throw new IllegalArgumentException(
-          "queueCapacity (" + queueCapacity + ") must be >= maxBatchEntries (" + maxBatchEntries + ")");
+          "queueCapacity ("
+              + queueCapacity
+              + ") must be >= maxBatchEntries ("
+              + maxBatchEntries
+              + ")");
     }
   }
 }

@@ -99,7 +99,12 @@ public final class StartupVerifier {
         Hash leaf = TreeHasher.leafHash(entries.get(i));
         if (r.indexOf(leaf).orElse(-1) != index) {
           throw new StateMismatchException(
-              "entry " + index + " hashes to " + leaf + ", which the leaf index does not map to " + index);
+              "entry "
+                  + index
+                  + " hashes to "
+                  + leaf
+                  + ", which the leaf index does not map to "
+                  + index);
         }
         range.append(
             leaf,
@@ -135,7 +140,11 @@ public final class StartupVerifier {
       cp = Checkpoints.openSigned(stored.signedNote(), signer.origin(), List.of(logKey));
     } catch (MerkleException e) {
       throw new StateMismatchException(
-          "latest stored checkpoint (size " + stored.size() + ") does not verify: " + e.getMessage(), e);
+          "latest stored checkpoint (size "
+              + stored.size()
+              + ") does not verify: "
+              + e.getMessage(),
+          e);
     }
     if (cp.size() != stored.size() || cp.size() > size) {
       throw new StateMismatchException(
@@ -144,15 +153,26 @@ public final class StartupVerifier {
     Hash root = Proofs.treeRoot(cp.size(), r);
     if (!root.equals(cp.root())) {
       throw new StateMismatchException(
-          "root at size " + cp.size() + " disagrees: recomputed " + root + ", checkpoint says " + cp.root());
+          "root at size "
+              + cp.size()
+              + " disagrees: recomputed "
+              + root
+              + ", checkpoint says "
+              + cp.root());
     }
     Hash head = cp.size() == 0 ? Hash.ZERO : r.chainHash(cp.size() - 1);
     Hash signedHead =
         ChainHeadExtension.find(cp)
-            .orElseThrow(() -> new StateMismatchException("latest checkpoint has no chain head line"));
+            .orElseThrow(
+                () -> new StateMismatchException("latest checkpoint has no chain head line"));
     if (!head.equals(signedHead)) {
       throw new StateMismatchException(
-          "chain head at size " + cp.size() + " disagrees: stored " + head + ", checkpoint says " + signedHead);
+          "chain head at size "
+              + cp.size()
+              + " disagrees: stored "
+              + head
+              + ", checkpoint says "
+              + signedHead);
     }
     return new SignedCheckpoint(cp, new String(stored.signedNote(), StandardCharsets.UTF_8));
   }

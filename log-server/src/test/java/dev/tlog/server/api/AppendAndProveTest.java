@@ -68,7 +68,11 @@ class AppendAndProveTest {
     try (TestLog log = TestLog.start(dir)) {
       // Unary.
       for (int i = 0; i < 20; i++) {
-        AppendResponse r = log.blocking.append(AppendRequest.newBuilder().setData(ByteString.copyFrom(data("unary " + i))).build());
+        AppendResponse r =
+            log.blocking.append(
+                AppendRequest.newBuilder()
+                    .setData(ByteString.copyFrom(data("unary " + i)))
+                    .build());
         acks.put(r.getIndex(), r);
       }
       // Batch.
@@ -79,7 +83,10 @@ class AppendAndProveTest {
       List<AppendResponse> batchAcks = log.blocking.appendBatch(batch.build()).getResultsList();
       assertEquals(30, batchAcks.size());
       for (int i = 1; i < 30; i++) {
-        assertEquals(batchAcks.get(i - 1).getIndex() + 1, batchAcks.get(i).getIndex(), "a batch is contiguous");
+        assertEquals(
+            batchAcks.get(i - 1).getIndex() + 1,
+            batchAcks.get(i).getIndex(),
+            "a batch is contiguous");
       }
       batchAcks.forEach(r -> acks.put(r.getIndex(), r));
       // Stream.
@@ -104,13 +111,16 @@ class AppendAndProveTest {
                 }
               });
       for (int i = 0; i < 500; i++) {
-        stream.onNext(AppendRequest.newBuilder().setData(ByteString.copyFrom(data("stream " + i))).build());
+        stream.onNext(
+            AppendRequest.newBuilder().setData(ByteString.copyFrom(data("stream " + i))).build());
       }
       stream.onCompleted();
       done.get(30, TimeUnit.SECONDS);
       assertEquals(500, streamAcks.size());
       for (int i = 1; i < 500; i++) {
-        assertTrue(streamAcks.get(i - 1).getIndex() < streamAcks.get(i).getIndex(), "stream acks in order");
+        assertTrue(
+            streamAcks.get(i - 1).getIndex() < streamAcks.get(i).getIndex(),
+            "stream acks in order");
       }
       streamAcks.forEach(r -> acks.put(r.getIndex(), r));
       // Concurrent unary.
@@ -118,7 +128,11 @@ class AppendAndProveTest {
       List<Future<AppendResponse>> fs = new ArrayList<>();
       for (int i = 0; i < 200; i++) {
         String s = "concurrent " + i;
-        fs.add(pool.submit(() -> log.blocking.append(AppendRequest.newBuilder().setData(ByteString.copyFrom(data(s))).build())));
+        fs.add(
+            pool.submit(
+                () ->
+                    log.blocking.append(
+                        AppendRequest.newBuilder().setData(ByteString.copyFrom(data(s))).build())));
       }
       for (Future<AppendResponse> f : fs) {
         AppendResponse r = f.get(30, TimeUnit.SECONDS);
@@ -127,7 +141,12 @@ class AppendAndProveTest {
       pool.shutdown();
 
       assertEquals(750, acks.size(), "every ack has its own index");
-      Checkpoint latest = open(log, log.blocking.getCheckpoint(GetCheckpointRequest.getDefaultInstance()).getCheckpoint());
+      Checkpoint latest =
+          open(
+              log,
+              log.blocking
+                  .getCheckpoint(GetCheckpointRequest.getDefaultInstance())
+                  .getCheckpoint());
       assertEquals(750, latest.size());
 
       // Every ack's inclusion proof verifies against the checkpoint it came with, and the latest.
@@ -140,14 +159,21 @@ class AppendAndProveTest {
         for (Checkpoint against : List.of(cp, latest)) {
           GetInclusionProofResponse p =
               log.blocking.getInclusionProof(
-                  GetInclusionProofRequest.newBuilder().setIndex(r.getIndex()).setTreeSize(against.size()).build());
+                  GetInclusionProofRequest.newBuilder()
+                      .setIndex(r.getIndex())
+                      .setTreeSize(against.size())
+                      .build());
           Proofs.checkInclusion(
-              new InclusionProof(r.getIndex(), against.size(), p.getHashesList().stream().map(AppendAndProveTest::hash).toList()),
+              new InclusionProof(
+                  r.getIndex(),
+                  against.size(),
+                  p.getHashesList().stream().map(AppendAndProveTest::hash).toList()),
               hash(r.getLeafHash()),
               against.root());
         }
         GetInclusionProofResponse byHash =
-            log.blocking.getInclusionProof(GetInclusionProofRequest.newBuilder().setLeafHash(r.getLeafHash()).build());
+            log.blocking.getInclusionProof(
+                GetInclusionProofRequest.newBuilder().setLeafHash(r.getLeafHash()).build());
         assertEquals(r.getIndex(), byHash.getIndex());
       }
       // Every consistency proof between any two returned checkpoints verifies.
@@ -158,9 +184,16 @@ class AppendAndProveTest {
           Checkpoint a = sorted.get(i);
           Checkpoint b = sorted.get(j);
           GetConsistencyProofResponse p =
-              log.blocking.getConsistencyProof(GetConsistencyProofRequest.newBuilder().setFirst(a.size()).setSecond(b.size()).build());
+              log.blocking.getConsistencyProof(
+                  GetConsistencyProofRequest.newBuilder()
+                      .setFirst(a.size())
+                      .setSecond(b.size())
+                      .build());
           Proofs.checkConsistency(
-              new ConsistencyProof(a.size(), b.size(), p.getHashesList().stream().map(AppendAndProveTest::hash).toList()),
+              new ConsistencyProof(
+                  a.size(),
+                  b.size(),
+                  p.getHashesList().stream().map(AppendAndProveTest::hash).toList()),
               a.root(),
               b.root());
         }
@@ -170,7 +203,9 @@ class AppendAndProveTest {
       long index = 0;
       Map<Long, Hash> heads = new HashMap<>();
       while (index < latest.size()) {
-        Iterator<Entry> it = log.blocking.getEntries(GetEntriesRequest.newBuilder().setStart(index).setEnd(latest.size()).build());
+        Iterator<Entry> it =
+            log.blocking.getEntries(
+                GetEntriesRequest.newBuilder().setStart(index).setEnd(latest.size()).build());
         assertTrue(it.hasNext());
         while (it.hasNext()) {
           Entry e = it.next();
@@ -184,7 +219,10 @@ class AppendAndProveTest {
         }
       }
       for (Checkpoint cp : checkpoints.values()) {
-        assertEquals(heads.get(cp.size()), ChainHeadExtension.find(cp).orElseThrow(), "chain head at " + cp.size());
+        assertEquals(
+            heads.get(cp.size()),
+            ChainHeadExtension.find(cp).orElseThrow(),
+            "chain head at " + cp.size());
       }
       assertEquals(head, ChainHeadExtension.find(latest).orElseThrow());
     }
@@ -193,9 +231,11 @@ class AppendAndProveTest {
   @Test
   void appendingTheSameBytesAgainReturnsTheExistingIndex() throws Exception {
     try (TestLog log = TestLog.start(dir)) {
-      AppendRequest req = AppendRequest.newBuilder().setData(ByteString.copyFrom(data("once"))).build();
+      AppendRequest req =
+          AppendRequest.newBuilder().setData(ByteString.copyFrom(data("once"))).build();
       AppendResponse first = log.blocking.append(req);
-      log.blocking.append(AppendRequest.newBuilder().setData(ByteString.copyFrom(data("other"))).build());
+      log.blocking.append(
+          AppendRequest.newBuilder().setData(ByteString.copyFrom(data("other"))).build());
       AppendResponse again = log.blocking.append(req);
       assertFalse(first.getDuplicate());
       assertTrue(again.getDuplicate());
@@ -204,7 +244,8 @@ class AppendAndProveTest {
       assertEquals(2, open(log, again.getCheckpoint()).size());
       // Inside one batch too.
       List<AppendResponse> rs =
-          log.blocking.appendBatch(
+          log.blocking
+              .appendBatch(
                   AppendBatchRequest.newBuilder()
                       .addEntries(ByteString.copyFrom(data("x")))
                       .addEntries(ByteString.copyFrom(data("x")))
@@ -217,6 +258,10 @@ class AppendAndProveTest {
   }
 
   private static byte[] dataOf(TestLog log, long index) {
-    return log.blocking.getEntries(GetEntriesRequest.newBuilder().setStart(index).setEnd(index + 1).build()).next().getData().toByteArray();
+    return log.blocking
+        .getEntries(GetEntriesRequest.newBuilder().setStart(index).setEnd(index + 1).build())
+        .next()
+        .getData()
+        .toByteArray();
   }
 }

@@ -15,8 +15,8 @@ import dev.tlog.server.testing.TestLog;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import java.nio.file.Path;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,14 +31,18 @@ class BadInputTest {
   void start() throws Exception {
     log = TestLog.start(dir);
     for (int i = 0; i < 5; i++) {
-      log.blocking.append(AppendRequest.newBuilder().setData(ByteString.copyFromUtf8("e" + i)).build());
+      log.blocking.append(
+          AppendRequest.newBuilder().setData(ByteString.copyFromUtf8("e" + i)).build());
     }
     before = log.blocking.getCheckpoint(GetCheckpointRequest.getDefaultInstance()).getCheckpoint();
   }
 
   @AfterEach
   void stop() throws Exception {
-    assertEquals(before, log.blocking.getCheckpoint(GetCheckpointRequest.getDefaultInstance()).getCheckpoint(), "state changed");
+    assertEquals(
+        before,
+        log.blocking.getCheckpoint(GetCheckpointRequest.getDefaultInstance()).getCheckpoint(),
+        "state changed");
     log.close();
   }
 
@@ -46,16 +50,23 @@ class BadInputTest {
     StatusRuntimeException e = assertThrows(StatusRuntimeException.class, call);
     assertEquals(code, e.getStatus().getCode(), e.getStatus().toString());
     String d = e.getStatus().getDescription();
-    assertTrue(d != null && d.contains(fragment), "description \"" + d + "\" should mention \"" + fragment + "\"");
+    assertTrue(
+        d != null && d.contains(fragment),
+        "description \"" + d + "\" should mention \"" + fragment + "\"");
   }
 
   @Test
   void appendRejectsEmptyAndOversizedEntries() {
-    expect(Status.Code.INVALID_ARGUMENT, "empty", () -> log.blocking.append(AppendRequest.getDefaultInstance()));
+    expect(
+        Status.Code.INVALID_ARGUMENT,
+        "empty",
+        () -> log.blocking.append(AppendRequest.getDefaultInstance()));
     expect(
         Status.Code.INVALID_ARGUMENT,
         "limit is 1024",
-        () -> log.blocking.append(AppendRequest.newBuilder().setData(ByteString.copyFrom(new byte[1025])).build()));
+        () ->
+            log.blocking.append(
+                AppendRequest.newBuilder().setData(ByteString.copyFrom(new byte[1025])).build()));
   }
 
   @Test
@@ -69,12 +80,16 @@ class BadInputTest {
                     .addEntries(ByteString.copyFromUtf8("fine"))
                     .addEntries(ByteString.EMPTY)
                     .build()));
-    expect(Status.Code.INVALID_ARGUMENT, "empty", () -> log.blocking.appendBatch(AppendBatchRequest.getDefaultInstance()));
+    expect(
+        Status.Code.INVALID_ARGUMENT,
+        "empty",
+        () -> log.blocking.appendBatch(AppendBatchRequest.getDefaultInstance()));
     AppendBatchRequest.Builder big = AppendBatchRequest.newBuilder();
     for (int i = 0; i < 65; i++) {
       big.addEntries(ByteString.copyFromUtf8("b" + i));
     }
-    expect(Status.Code.INVALID_ARGUMENT, "limit is 64", () -> log.blocking.appendBatch(big.build()));
+    expect(
+        Status.Code.INVALID_ARGUMENT, "limit is 64", () -> log.blocking.appendBatch(big.build()));
   }
 
   @Test
@@ -82,15 +97,21 @@ class BadInputTest {
     expect(
         Status.Code.INVALID_ARGUMENT,
         "index 5 is not < tree size 5",
-        () -> log.blocking.getInclusionProof(GetInclusionProofRequest.newBuilder().setIndex(5).setTreeSize(5).build()));
+        () ->
+            log.blocking.getInclusionProof(
+                GetInclusionProofRequest.newBuilder().setIndex(5).setTreeSize(5).build()));
     expect(
         Status.Code.OUT_OF_RANGE,
         "index 7",
-        () -> log.blocking.getInclusionProof(GetInclusionProofRequest.newBuilder().setIndex(7).build()));
+        () ->
+            log.blocking.getInclusionProof(
+                GetInclusionProofRequest.newBuilder().setIndex(7).build()));
     expect(
         Status.Code.OUT_OF_RANGE,
         "tree_size 6",
-        () -> log.blocking.getInclusionProof(GetInclusionProofRequest.newBuilder().setIndex(0).setTreeSize(6).build()));
+        () ->
+            log.blocking.getInclusionProof(
+                GetInclusionProofRequest.newBuilder().setIndex(0).setTreeSize(6).build()));
     expect(
         Status.Code.INVALID_ARGUMENT,
         "either index or leaf_hash",
@@ -98,19 +119,31 @@ class BadInputTest {
     expect(
         Status.Code.INVALID_ARGUMENT,
         "32 bytes",
-        () -> log.blocking.getInclusionProof(GetInclusionProofRequest.newBuilder().setLeafHash(ByteString.copyFrom(new byte[5])).build()));
+        () ->
+            log.blocking.getInclusionProof(
+                GetInclusionProofRequest.newBuilder()
+                    .setLeafHash(ByteString.copyFrom(new byte[5]))
+                    .build()));
     expect(
         Status.Code.NOT_FOUND,
         "no entry has leaf hash",
-        () -> log.blocking.getInclusionProof(GetInclusionProofRequest.newBuilder().setLeafHash(ByteString.copyFrom(new byte[32])).build()));
+        () ->
+            log.blocking.getInclusionProof(
+                GetInclusionProofRequest.newBuilder()
+                    .setLeafHash(ByteString.copyFrom(new byte[32]))
+                    .build()));
     expect(
         Status.Code.INVALID_ARGUMENT,
         "first <= second",
-        () -> log.blocking.getConsistencyProof(GetConsistencyProofRequest.newBuilder().setFirst(4).setSecond(3).build()));
+        () ->
+            log.blocking.getConsistencyProof(
+                GetConsistencyProofRequest.newBuilder().setFirst(4).setSecond(3).build()));
     expect(
         Status.Code.OUT_OF_RANGE,
         "second 9",
-        () -> log.blocking.getConsistencyProof(GetConsistencyProofRequest.newBuilder().setFirst(1).setSecond(9).build()));
+        () ->
+            log.blocking.getConsistencyProof(
+                GetConsistencyProofRequest.newBuilder().setFirst(1).setSecond(9).build()));
   }
 
   @Test
@@ -118,10 +151,16 @@ class BadInputTest {
     expect(
         Status.Code.INVALID_ARGUMENT,
         "start <= end",
-        () -> log.blocking.getEntries(GetEntriesRequest.newBuilder().setStart(3).setEnd(2).build()).hasNext());
+        () ->
+            log.blocking
+                .getEntries(GetEntriesRequest.newBuilder().setStart(3).setEnd(2).build())
+                .hasNext());
     expect(
         Status.Code.OUT_OF_RANGE,
         "start 5",
-        () -> log.blocking.getEntries(GetEntriesRequest.newBuilder().setStart(5).setEnd(6).build()).hasNext());
+        () ->
+            log.blocking
+                .getEntries(GetEntriesRequest.newBuilder().setStart(5).setEnd(6).build())
+                .hasNext());
   }
 }

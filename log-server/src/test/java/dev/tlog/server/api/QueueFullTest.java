@@ -34,12 +34,14 @@ class QueueFullTest {
       log.async.appendBatch(batch("a", "b"), observer(first));
       Thread.sleep(200);
       StatusRuntimeException e =
-          assertThrows(StatusRuntimeException.class, () -> log.blocking.appendBatch(batch("c", "d")));
+          assertThrows(
+              StatusRuntimeException.class, () -> log.blocking.appendBatch(batch("c", "d")));
       assertEquals(Status.Code.RESOURCE_EXHAUSTED, e.getStatus().getCode());
       assertNotNull(e.getTrailers().get(GrpcErrors.RETRY_AFTER_MS));
       AppendBatchResponse ok = first.get(30, TimeUnit.SECONDS);
       assertEquals(2, ok.getResultsCount());
-      var it = log.blocking.getEntries(GetEntriesRequest.newBuilder().setStart(0).setEnd(10).build());
+      var it =
+          log.blocking.getEntries(GetEntriesRequest.newBuilder().setStart(0).setEnd(10).build());
       assertEquals("a", it.next().getData().toStringUtf8());
       assertEquals("b", it.next().getData().toStringUtf8());
       assertEquals(false, it.hasNext(), "the refused batch was not appended");

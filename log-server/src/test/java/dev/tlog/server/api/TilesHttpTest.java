@@ -64,10 +64,12 @@ class TilesHttpTest {
       }
       String vkey = new String(get(log, "/vkey"), StandardCharsets.UTF_8).strip();
       byte[] note = get(log, "/checkpoint");
-      Checkpoint cp = Checkpoints.openSigned(note, TestLog.ORIGIN, List.of(VerifierKeys.parse(vkey)));
+      Checkpoint cp =
+          Checkpoints.openSigned(note, TestLog.ORIGIN, List.of(VerifierKeys.parse(vkey)));
       assertEquals(n, cp.size());
 
-      TileHashReader tiles = new TileHashReader(t -> get(log, "/" + TilePaths.format(t)), cp.size());
+      TileHashReader tiles =
+          new TileHashReader(t -> get(log, "/" + TilePaths.format(t)), cp.size());
       assertEquals(cp.root(), Proofs.treeRoot(cp.size(), tiles), "root rebuilt from tiles");
 
       List<Hash> leaves = new ArrayList<>();
@@ -95,28 +97,41 @@ class TilesHttpTest {
         b.addEntries(ByteString.copyFromUtf8("e" + i));
       }
       log.blocking.appendBatch(b.build());
-      log.blocking.appendBatch(b.clearEntries().addEntries(ByteString.copyFromUtf8("more")).build());
+      log.blocking.appendBatch(
+          b.clearEntries().addEntries(ByteString.copyFromUtf8("more")).build());
       // 61 entries: tile/0/000.p/61 exists; no full tile yet.
       HttpResponse<byte[]> partial = log.get("/tile/0/000.p/61");
       assertEquals(200, partial.statusCode());
       assertEquals(61 * 32, partial.body().length);
-      assertEquals("application/octet-stream", partial.headers().firstValue("Content-Type").orElseThrow());
-      assertTrue(partial.headers().firstValue("Cache-Control").orElseThrow().contains("max-age=10"));
-      assertEquals(200, log.get("/tile/0/000.p/7").statusCode(), "narrower partial tile is a prefix");
+      assertEquals(
+          "application/octet-stream", partial.headers().firstValue("Content-Type").orElseThrow());
+      assertTrue(
+          partial.headers().firstValue("Cache-Control").orElseThrow().contains("max-age=10"));
+      assertEquals(
+          200, log.get("/tile/0/000.p/7").statusCode(), "narrower partial tile is a prefix");
       assertEquals(200, log.get("/tile/entries/000.p/61").statusCode());
       HttpResponse<byte[]> cp = log.get("/checkpoint");
       assertEquals("no-cache", cp.headers().firstValue("Cache-Control").orElseThrow());
       assertTrue(cp.headers().firstValue("Content-Type").orElseThrow().startsWith("text/plain"));
 
-      for (String beyond : List.of("/tile/0/000", "/tile/0/000.p/62", "/tile/1/000.p/1", "/tile/entries/001.p/1")) {
+      for (String beyond :
+          List.of("/tile/0/000", "/tile/0/000.p/62", "/tile/1/000.p/1", "/tile/entries/001.p/1")) {
         HttpResponse<byte[]> r = log.get(beyond);
         assertEquals(404, r.statusCode(), beyond);
         assertEquals("no-store", r.headers().firstValue("Cache-Control").orElseThrow());
       }
       for (String bad :
-          List.of("/tile/0/x000", "/tile/0/1", "/tile/0/000.p/0", "/tile/0/000.p/256", "/tile/x/000", "/tile/0/000/", "/tile/entries/000.p/01")) {
+          List.of(
+              "/tile/0/x000",
+              "/tile/0/1",
+              "/tile/0/000.p/0",
+              "/tile/0/000.p/256",
+              "/tile/x/000",
+              "/tile/0/000/",
+              "/tile/entries/000.p/01")) {
         HttpResponse<byte[]> r = log.get(bad);
-        assertEquals(400, r.statusCode(), bad + ": " + new String(r.body(), StandardCharsets.UTF_8));
+        assertEquals(
+            400, r.statusCode(), bad + ": " + new String(r.body(), StandardCharsets.UTF_8));
       }
     }
   }

@@ -125,7 +125,9 @@ class SequencerTest {
   @Test
   void oversizedRequestIsRejected() {
     try (Sequencer s =
-        new Sequencer(new RecordingIntegrator(new CountDownLatch(0)), new SequencerLimits(2, Duration.ZERO, 4))) {
+        new Sequencer(
+            new RecordingIntegrator(new CountDownLatch(0)),
+            new SequencerLimits(2, Duration.ZERO, 4))) {
       assertThrows(IllegalArgumentException.class, () -> s.submit(entries(3)));
       assertThrows(IllegalArgumentException.class, () -> s.submit(entries(0)));
     }

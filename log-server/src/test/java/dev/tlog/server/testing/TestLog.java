@@ -65,7 +65,9 @@ public final class TestLog implements AutoCloseable {
   /** GET {@code path} from the HTTP API. */
   public HttpResponse<byte[]> get(String path) throws IOException, InterruptedException {
     HttpRequest req =
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.httpPort() + path)).GET().build();
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.httpPort() + path))
+            .GET()
+            .build();
     return http.send(req, HttpResponse.BodyHandlers.ofByteArray());
   }
 

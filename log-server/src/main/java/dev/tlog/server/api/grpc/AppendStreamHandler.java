@@ -13,9 +13,9 @@ import java.util.function.Function;
 
 /**
  * One AppendStream call. Acknowledgements are sent in request order. Flow control: at most {@link
- * #WINDOW} entries of one stream are in flight; the next request message is pulled from the
- * client only when an acknowledgement goes out. The first failure ends the stream with its status
- * after every earlier acknowledgement has been sent.
+ * #WINDOW} entries of one stream are in flight; the next request message is pulled from the client
+ * only when an acknowledgement goes out. The first failure ends the stream with its status after
+ * every earlier acknowledgement has been sent.
  */
 final class AppendStreamHandler implements StreamObserver<AppendRequest> {
   /** Entries of one stream that may be queued but not yet acknowledged. */

@@ -2,6 +2,8 @@ package dev.tlog.server.api.grpc;
 
 import com.google.protobuf.ByteString;
 import dev.tlog.merkle.hash.Hash;
+import dev.tlog.merkle.proof.ConsistencyProof;
+import dev.tlog.merkle.proof.InclusionProof;
 import dev.tlog.proto.v1.AppendBatchRequest;
 import dev.tlog.proto.v1.AppendBatchResponse;
 import dev.tlog.proto.v1.AppendRequest;
@@ -16,8 +18,6 @@ import dev.tlog.proto.v1.GetInclusionProofRequest;
 import dev.tlog.proto.v1.GetInclusionProofResponse;
 import dev.tlog.proto.v1.LogServiceGrpc;
 import dev.tlog.proto.v1.WatchCheckpointsRequest;
-import dev.tlog.merkle.proof.ConsistencyProof;
-import dev.tlog.merkle.proof.InclusionProof;
 import dev.tlog.server.admission.AppendLimits;
 import dev.tlog.server.checkpoint.CheckpointFeed;
 import dev.tlog.server.checkpoint.SignedCheckpoint;
@@ -32,9 +32,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The {@code tlog.v1.LogService} implementation: validates requests, hands appends to the
- * sequencer and reads to {@link LogReads}, and converts results to messages. Errors go through
- * {@link GrpcErrors}.
+ * The {@code tlog.v1.LogService} implementation: validates requests, hands appends to the sequencer
+ * and reads to {@link LogReads}, and converts results to messages. Errors go through {@link
+ * GrpcErrors}.
  */
 public final class LogGrpcService extends LogServiceGrpc.LogServiceImplBase {
   private final AppendLimits limits;
@@ -104,7 +104,8 @@ public final class LogGrpcService extends LogServiceGrpc.LogServiceImplBase {
   }
 
   @Override
-  public void getCheckpoint(GetCheckpointRequest request, StreamObserver<GetCheckpointResponse> out) {
+  public void getCheckpoint(
+      GetCheckpointRequest request, StreamObserver<GetCheckpointResponse> out) {
     try {
       out.onNext(toProto(reads.latest()));
       out.onCompleted();
@@ -121,7 +122,8 @@ public final class LogGrpcService extends LogServiceGrpc.LogServiceImplBase {
           switch (request.getLeafCase()) {
             case INDEX -> reads.inclusion(request.getIndex(), request.getTreeSize());
             case LEAF_HASH ->
-                reads.inclusionByLeafHash(request.getLeafHash().toByteArray(), request.getTreeSize());
+                reads.inclusionByLeafHash(
+                    request.getLeafHash().toByteArray(), request.getTreeSize());
             case LEAF_NOT_SET -> throw new InvalidRequestException("set either index or leaf_hash");
           };
       GetInclusionProofResponse.Builder b =
@@ -171,7 +173,8 @@ public final class LogGrpcService extends LogServiceGrpc.LogServiceImplBase {
   @Override
   public void watchCheckpoints(
       WatchCheckpointsRequest request, StreamObserver<GetCheckpointResponse> out) {
-    new CheckpointWatcher(feed, (ServerCallStreamObserver<GetCheckpointResponse>) out, LogGrpcService::toProto)
+    new CheckpointWatcher(
+            feed, (ServerCallStreamObserver<GetCheckpointResponse>) out, LogGrpcService::toProto)
         .start();
   }
 

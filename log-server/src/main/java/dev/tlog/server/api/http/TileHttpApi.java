@@ -28,8 +28,10 @@ import java.util.concurrent.Callable;
 public final class TileHttpApi {
   /** Full tiles never change. */
   static final String IMMUTABLE = "public, max-age=31536000, immutable";
+
   /** Partial tiles are replaced by wider ones as the log grows. */
   static final String SHORT = "public, max-age=10";
+
   /** The checkpoint changes with every batch. */
   static final String NO_CACHE = "no-cache";
 
@@ -81,7 +83,13 @@ public final class TileHttpApi {
     int available = TileMath.widthAt(t.level(), t.index(), size);
     if (t.width() > available) {
       throw new NotFoundException(
-          "tile " + TilePaths.format(t) + " is not in the tree of size " + size + " (has width " + available + ")");
+          "tile "
+              + TilePaths.format(t)
+              + " is not in the tree of size "
+              + size
+              + " (has width "
+              + available
+              + ")");
     }
     try (LogReader r = storage.reader()) {
       return HashTiles.encode(r.nodeRow(t.nodeLevel(), t.index() << 8, t.width()));
@@ -92,7 +100,13 @@ public final class TileHttpApi {
     int available = TileMath.entryBundleWidthAt(b.index(), size);
     if (b.width() > available) {
       throw new NotFoundException(
-          "entry bundle " + TilePaths.format(b) + " is not in the tree of size " + size + " (has width " + available + ")");
+          "entry bundle "
+              + TilePaths.format(b)
+              + " is not in the tree of size "
+              + size
+              + " (has width "
+              + available
+              + ")");
     }
     long start = b.index() << 8;
     try (LogReader r = storage.reader()) {

@@ -27,7 +27,8 @@ class RestartAndTamperTest {
   private String fill(int n) throws Exception {
     try (TestLog log = TestLog.start(dir)) {
       for (int i = 0; i < n; i++) {
-        log.blocking.append(AppendRequest.newBuilder().setData(ByteString.copyFromUtf8("entry " + i)).build());
+        log.blocking.append(
+            AppendRequest.newBuilder().setData(ByteString.copyFromUtf8("entry " + i)).build());
       }
       return log.blocking.getCheckpoint(GetCheckpointRequest.getDefaultInstance()).getCheckpoint();
     }
@@ -51,7 +52,8 @@ class RestartAndTamperTest {
 
   private String refusal() {
     StateMismatchException e =
-        assertThrows(StateMismatchException.class, () -> LogServer.start(TestLog.config(dir)).close());
+        assertThrows(
+            StateMismatchException.class, () -> LogServer.start(TestLog.config(dir)).close());
     return e.getMessage();
   }
 
@@ -59,12 +61,17 @@ class RestartAndTamperTest {
   void restartKeepsStateAndAppendsContinue() throws Exception {
     String before = fill(37);
     try (TestLog log = TestLog.start(dir)) {
-      assertEquals(before, log.blocking.getCheckpoint(GetCheckpointRequest.getDefaultInstance()).getCheckpoint());
-      AppendResponse next = log.blocking.append(AppendRequest.newBuilder().setData(ByteString.copyFromUtf8("after restart")).build());
+      assertEquals(
+          before,
+          log.blocking.getCheckpoint(GetCheckpointRequest.getDefaultInstance()).getCheckpoint());
+      AppendResponse next =
+          log.blocking.append(
+              AppendRequest.newBuilder().setData(ByteString.copyFromUtf8("after restart")).build());
       assertEquals(37, next.getIndex());
     }
     try (TestLog log = TestLog.start(dir)) {
-      assertEquals(38, log.blocking.getCheckpoint(GetCheckpointRequest.getDefaultInstance()).getSize());
+      assertEquals(
+          38, log.blocking.getCheckpoint(GetCheckpointRequest.getDefaultInstance()).getSize());
     }
   }
 
@@ -111,7 +118,8 @@ class RestartAndTamperTest {
     fill(10);
     tamper((s, txn) -> s.checkpoints.delete(txn, Keys.index(10)));
     try (TestLog log = TestLog.start(dir)) {
-      assertEquals(10, log.blocking.getCheckpoint(GetCheckpointRequest.getDefaultInstance()).getSize());
+      assertEquals(
+          10, log.blocking.getCheckpoint(GetCheckpointRequest.getDefaultInstance()).getSize());
     }
   }
 }
