@@ -81,7 +81,8 @@ public final class LogServer implements AutoCloseable {
     } catch (ExecutionException e) {
       closeQuietly(seq, g, vx);
       storage.close();
-      throw new IOException("cannot start HTTP listener: " + e.getCause().getMessage(), e.getCause());
+      throw new IOException(
+          "cannot start HTTP listener: " + e.getCause().getMessage(), e.getCause());
     } catch (RuntimeException | IOException e) {
       closeQuietly(seq, g, vx);
       storage.close();
