@@ -149,7 +149,9 @@ public final class Main implements Callable<Integer> {
         .addShutdownHook(
             new Thread(
                 () -> {
+                  System.err.println("tlog-server: stopping; finishing in-flight batches");
                   server.close();
+                  System.err.println("tlog-server: stopped cleanly");
                   stopped.countDown();
                 },
                 "tlog-shutdown"));
