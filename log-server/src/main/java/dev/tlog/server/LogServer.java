@@ -14,6 +14,8 @@ import dev.tlog.server.read.LogReads;
 import dev.tlog.server.sequencer.Sequencer;
 import dev.tlog.server.startup.StartupVerifier;
 import dev.tlog.server.storage.lmdb.LmdbLogStorage;
+import dev.tlog.server.witnessing.PublishedCheckpoints;
+import dev.tlog.server.witnessing.Witnessing;
 import io.grpc.Server;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.vertx.core.Vertx;
@@ -21,81 +23,114 @@ import io.vertx.core.http.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A running log: storage, verified state, sequencer, gRPC and HTTP listeners, wired by constructor.
- * {@link #close()} stops accepting, lets in-flight batches finish and be acknowledged, then closes
- * LMDB.
+ * A running log: storage, verified state, sequencer, witnessing, gRPC and HTTP listeners, wired by
+ * constructor. {@link #close()} stops accepting, lets in-flight batches finish and be acknowledged,
+ * then closes LMDB.
  */
 public final class LogServer implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger(LogServer.class.getName());
 
-  private final LmdbLogStorage storage;
   private final Ed25519NoteSigner key;
+  private final LmdbLogStorage storage;
+  private final CheckpointFeed signed;
+  private final CheckpointFeed published;
   private final Sequencer sequencer;
-  private final CheckpointFeed feed;
+  private final Witnessing witnessing;
   private final Server grpc;
   private final Vertx vertx;
   private final HttpServer http;
+
+  /** What to close, newest first, if startup fails half-way. */
+  private final Deque<AutoCloseable> opened = new ArrayDeque<>();
 
   private LogServer(ServerConfig config) throws IOException {
     this.key = LogKeyFile.loadOrCreate(config.keyFile(), config.origin(), new SecureRandom());
     this.storage =
         LmdbLogStorage.open(
             config.dataDir().resolve("log"), config.origin(), config.initialMapSize());
-    Sequencer seq = null;
-    Vertx vx = null;
-    Server g = null;
+    opened.push(storage);
     try {
       NoteVerifier verifier = VerifierKeys.parse(key.verifierKey());
       CheckpointSigner signer = new CheckpointSigner(config.origin(), key);
       SignedCheckpoint current =
           new StartupVerifier(storage, signer, verifier).verify(config.verifyMode());
-      this.feed = new CheckpointFeed();
-      Integrator integrator = new Integrator(storage, signer, feed, current);
-      seq = new Sequencer(integrator, config.sequencerLimits());
-      LogReads reads = new LogReads(storage, feed, config.maxEntriesPerPage());
-      g =
+      this.signed = new CheckpointFeed();
+      this.sequencer =
+          new Sequencer(new Integrator(storage, signer, signed, current), config.sequencerLimits());
+      opened.push(sequencer);
+      LogReads reads = new LogReads(storage, signed, config.maxEntriesPerPage());
+      if (config.witnesses().enabled()) {
+        Optional<SignedCheckpoint> cosigned =
+            PublishedCheckpoints.storedCosigned(storage, config.origin(), verifier);
+        this.published = PublishedCheckpoints.startingAt(cosigned.orElse(current));
+        this.witnessing =
+            new Witnessing(
+                config.witnesses(),
+                reads,
+                storage,
+                signed,
+                published,
+                cosigned.map(SignedCheckpoint::size).orElse(-1L),
+                Duration.ofSeconds(10),
+                Duration.ofSeconds(5));
+        opened.push(witnessing);
+      } else {
+        this.published = signed;
+        this.witnessing = null;
+      }
+      this.grpc =
           NettyServerBuilder.forAddress(new InetSocketAddress(config.bindHost(), config.grpcPort()))
-              .addService(new LogGrpcService(config.appendLimits(), seq, reads, feed))
+              .addService(new LogGrpcService(config.appendLimits(), sequencer, reads, published))
               .maxInboundMessageSize(
                   config.appendLimits().maxBatchEntries()
                           * (config.appendLimits().maxEntryBytes() + 16)
                       + 1024)
               .build()
               .start();
-      vx = Vertx.vertx();
+      opened.push(grpc::shutdownNow);
+      this.vertx = Vertx.vertx();
+      opened.push(vertx::close);
       this.http =
-          new TileHttpApi(vx, reads, storage, key.verifierKey())
+          new TileHttpApi(vertx, reads, published, storage, key.verifierKey())
               .listen(config.bindHost(), config.httpPort())
               .toCompletionStage()
               .toCompletableFuture()
               .get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      closeQuietly(seq, g, vx);
-      storage.close();
-      throw new IllegalStateException("interrupted while starting", e);
     } catch (ExecutionException e) {
-      closeQuietly(seq, g, vx);
-      storage.close();
+      closeOpened();
       throw new IOException(
           "cannot start HTTP listener: " + e.getCause().getMessage(), e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      closeOpened();
+      throw new IOException("interrupted while starting", e);
     } catch (RuntimeException | IOException e) {
-      closeQuietly(seq, g, vx);
-      storage.close();
+      closeOpened();
       throw e;
     }
-    this.sequencer = seq;
-    this.grpc = g;
-    this.vertx = vx;
   }
 
   /** Opens storage, verifies it, and starts both listeners. */
   public static LogServer start(ServerConfig config) throws IOException {
     return new LogServer(config);
+  }
+
+  private void closeOpened() {
+    while (!opened.isEmpty()) {
+      try {
+        opened.pop().close();
+      } catch (Exception e) {
+        LOG.log(System.Logger.Level.WARNING, "error while closing after failed start", e);
+      }
+    }
   }
 
   public int grpcPort() {
@@ -115,20 +150,19 @@ public final class LogServer implements AutoCloseable {
     return storage.origin();
   }
 
-  public CheckpointFeed checkpoints() {
-    return feed;
+  /** Every checkpoint the log signs, as soon as it is durable. */
+  public CheckpointFeed signedCheckpoints() {
+    return signed;
   }
 
-  private static void closeQuietly(Sequencer seq, Server g, Vertx vx) {
-    if (g != null) {
-      g.shutdownNow();
-    }
-    if (seq != null) {
-      seq.close();
-    }
-    if (vx != null) {
-      vx.close();
-    }
+  /** Checkpoints as published (with witness cosignatures, when witnesses are configured). */
+  public CheckpointFeed publishedCheckpoints() {
+    return published;
+  }
+
+  /** The witnessing state, when witnesses are configured. */
+  public Optional<Witnessing> witnessing() {
+    return Optional.ofNullable(witnessing);
   }
 
   @Override
@@ -136,6 +170,9 @@ public final class LogServer implements AutoCloseable {
     LOG.log(System.Logger.Level.INFO, "stopping: finishing in-flight batches");
     grpc.shutdown();
     sequencer.close();
+    if (witnessing != null) {
+      witnessing.close();
+    }
     try {
       if (!grpc.awaitTermination(5, TimeUnit.SECONDS)) {
         grpc.shutdownNow();

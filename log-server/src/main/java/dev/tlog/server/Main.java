@@ -3,10 +3,14 @@ package dev.tlog.server;
 import dev.tlog.server.admission.AppendLimits;
 import dev.tlog.server.sequencer.SequencerLimits;
 import dev.tlog.server.startup.StartupVerifier;
+import dev.tlog.server.witnessing.Witness;
+import dev.tlog.server.witnessing.WitnessPolicy;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
@@ -103,6 +107,20 @@ public final class Main implements Callable<Integer> {
           "FULL re-derives every stored hash from the entries; TAIL only the last 4096 (default: ${DEFAULT-VALUE}).")
   StartupVerifier.Mode verifyMode;
 
+  @Option(
+      names = "--witness",
+      paramLabel = "\"<vkey> <url>\"",
+      description =
+          "A witness to gather cosignatures from: its cosignature verifier key and its C2SP"
+              + " tlog-witness URL prefix, separated by a space. Repeatable.")
+  List<String> witnesses = new ArrayList<>();
+
+  @Option(
+      names = "--witness-quorum",
+      description =
+          "Cosignatures a checkpoint needs before it is published (default: all witnesses).")
+  Integer witnessQuorum;
+
   public static void main(String[] args) {
     CommandLine cli =
         new CommandLine(new Main())
@@ -129,7 +147,13 @@ public final class Main implements Callable<Integer> {
         new SequencerLimits(
             maxBatchEntries, Duration.ofNanos(batchDelayMicros * 1000), queueCapacity),
         maxPageEntries,
-        verifyMode);
+        verifyMode,
+        witnessPolicy());
+  }
+
+  private WitnessPolicy witnessPolicy() {
+    List<Witness> ws = witnesses.stream().map(Witness::parse).toList();
+    return new WitnessPolicy(ws, witnessQuorum != null ? witnessQuorum : ws.size());
   }
 
   /** {@code <hostname>/tlog}, or {@code localhost/tlog} when the host name is unknown. */
@@ -143,7 +167,8 @@ public final class Main implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    LogServer server = LogServer.start(config());
+    ServerConfig config = config();
+    LogServer server = LogServer.start(config);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
@@ -160,7 +185,12 @@ public final class Main implements Callable<Integer> {
     System.out.println("  verifier key: " + server.verifierKey());
     System.out.println("  gRPC:         " + bind + ":" + server.grpcPort());
     System.out.println("  HTTP (tiles): http://" + bind + ":" + server.httpPort() + "/checkpoint");
-    System.out.println("  checkpoint size: " + server.checkpoints().latest().orElseThrow().size());
+    System.out.println(
+        "  checkpoint size: " + server.signedCheckpoints().latest().orElseThrow().size());
+    if (!witnesses.isEmpty()) {
+      System.out.println(
+          "  witnesses:    " + witnesses.size() + " (quorum " + config.witnesses().quorum() + ")");
+    }
     System.out.flush();
     stopped.await();
     return 0;

@@ -3,6 +3,7 @@ package dev.tlog.server;
 import dev.tlog.server.admission.AppendLimits;
 import dev.tlog.server.sequencer.SequencerLimits;
 import dev.tlog.server.startup.StartupVerifier;
+import dev.tlog.server.witnessing.WitnessPolicy;
 import java.nio.file.Path;
 
 /**
@@ -12,6 +13,8 @@ import java.nio.file.Path;
  * @param keyFile the log's private key file (generated on first run)
  * @param origin the log's origin line and key name
  * @param bindHost address both listeners bind to
+ * @param witnesses witnesses to gather cosignatures from before publishing ({@link
+ *     WitnessPolicy#none()} for none)
  */
 public record ServerConfig(
     Path dataDir,
@@ -24,4 +27,5 @@ public record ServerConfig(
     AppendLimits appendLimits,
     SequencerLimits sequencerLimits,
     int maxEntriesPerPage,
-    StartupVerifier.Mode verifyMode) {}
+    StartupVerifier.Mode verifyMode,
+    WitnessPolicy witnesses) {}

@@ -38,6 +38,9 @@ public interface LogReader extends HashReader, AutoCloseable {
   /** The signed checkpoint for exactly {@code size}, if one was stored. */
   Optional<StoredCheckpoint> checkpoint(long size);
 
+  /** The latest checkpoint published with witness cosignatures, if any. */
+  Optional<StoredCheckpoint> cosignedCheckpoint();
+
   @Override
   void close();
 }

@@ -6,6 +6,7 @@ import dev.tlog.server.ServerConfig;
 import dev.tlog.server.admission.AppendLimits;
 import dev.tlog.server.sequencer.SequencerLimits;
 import dev.tlog.server.startup.StartupVerifier;
+import dev.tlog.server.witnessing.WitnessPolicy;
 import io.grpc.ManagedChannel;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import java.io.IOException;
@@ -40,6 +41,10 @@ public final class TestLog implements AutoCloseable {
   }
 
   public static ServerConfig config(Path dir, SequencerLimits limits) {
+    return config(dir, limits, WitnessPolicy.none());
+  }
+
+  public static ServerConfig config(Path dir, SequencerLimits limits, WitnessPolicy witnesses) {
     return new ServerConfig(
         dir,
         dir.resolve("log.key"),
@@ -51,7 +56,8 @@ public final class TestLog implements AutoCloseable {
         new AppendLimits(1024, limits.maxBatchEntries()),
         limits,
         100,
-        StartupVerifier.Mode.FULL);
+        StartupVerifier.Mode.FULL,
+        witnesses);
   }
 
   public static TestLog start(ServerConfig config) throws IOException {

@@ -22,6 +22,7 @@ import dev.tlog.server.admission.AppendLimits;
 import dev.tlog.server.checkpoint.CheckpointFeed;
 import dev.tlog.server.checkpoint.SignedCheckpoint;
 import dev.tlog.server.errors.InvalidRequestException;
+import dev.tlog.server.errors.UnavailableException;
 import dev.tlog.server.integrate.AppendResult;
 import dev.tlog.server.read.LogReads;
 import dev.tlog.server.read.StoredEntry;
@@ -40,14 +41,14 @@ public final class LogGrpcService extends LogServiceGrpc.LogServiceImplBase {
   private final AppendLimits limits;
   private final Sequencer sequencer;
   private final LogReads reads;
-  private final CheckpointFeed feed;
+  private final CheckpointFeed published;
 
   public LogGrpcService(
-      AppendLimits limits, Sequencer sequencer, LogReads reads, CheckpointFeed feed) {
+      AppendLimits limits, Sequencer sequencer, LogReads reads, CheckpointFeed published) {
     this.limits = limits;
     this.sequencer = sequencer;
     this.reads = reads;
-    this.feed = feed;
+    this.published = published;
   }
 
   @Override
@@ -107,7 +108,9 @@ public final class LogGrpcService extends LogServiceGrpc.LogServiceImplBase {
   public void getCheckpoint(
       GetCheckpointRequest request, StreamObserver<GetCheckpointResponse> out) {
     try {
-      out.onNext(toProto(reads.latest()));
+      out.onNext(
+          toProto(
+              published.latest().orElseThrow(() -> new UnavailableException("no checkpoint yet"))));
       out.onCompleted();
     } catch (RuntimeException e) {
       out.onError(GrpcErrors.toStatus(e));
@@ -174,7 +177,9 @@ public final class LogGrpcService extends LogServiceGrpc.LogServiceImplBase {
   public void watchCheckpoints(
       WatchCheckpointsRequest request, StreamObserver<GetCheckpointResponse> out) {
     new CheckpointWatcher(
-            feed, (ServerCallStreamObserver<GetCheckpointResponse>) out, LogGrpcService::toProto)
+            published,
+            (ServerCallStreamObserver<GetCheckpointResponse>) out,
+            LogGrpcService::toProto)
         .start();
   }
 

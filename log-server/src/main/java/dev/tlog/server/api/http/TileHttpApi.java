@@ -7,7 +7,9 @@ import dev.tlog.merkle.tile.TileId;
 import dev.tlog.merkle.tile.TileMath;
 import dev.tlog.merkle.tile.TilePaths;
 import dev.tlog.merkle.tile.TileRef;
+import dev.tlog.server.checkpoint.CheckpointFeed;
 import dev.tlog.server.errors.NotFoundException;
+import dev.tlog.server.errors.UnavailableException;
 import dev.tlog.server.read.LogReads;
 import dev.tlog.server.storage.LogReader;
 import dev.tlog.server.storage.LogStorage;
@@ -22,8 +24,10 @@ import java.util.concurrent.Callable;
 
 /**
  * The C2SP tlog-tiles read API over Vert.x: {@code /checkpoint}, {@code /tile/<L>/<N>[.p/<W>]},
- * {@code /tile/entries/<N>[.p/<W>]}, plus {@code /vkey}. Tiles are served for the latest published
- * checkpoint. LMDB reads run on worker threads, never on the event loop.
+ * {@code /tile/entries/<N>[.p/<W>]}, plus {@code /vkey}. {@code /checkpoint} is the latest
+ * published checkpoint (with cosignatures when witnesses are configured); tiles are served up to
+ * the latest signed checkpoint, which is never smaller. LMDB reads run on worker threads, never on
+ * the event loop.
  */
 public final class TileHttpApi {
   /** Full tiles never change. */
@@ -37,12 +41,19 @@ public final class TileHttpApi {
 
   private final Vertx vertx;
   private final LogReads reads;
+  private final CheckpointFeed published;
   private final LogStorage storage;
   private final String verifierKey;
 
-  public TileHttpApi(Vertx vertx, LogReads reads, LogStorage storage, String verifierKey) {
+  public TileHttpApi(
+      Vertx vertx,
+      LogReads reads,
+      CheckpointFeed published,
+      LogStorage storage,
+      String verifierKey) {
     this.vertx = vertx;
     this.reads = reads;
+    this.published = published;
     this.storage = storage;
     this.verifierKey = verifierKey;
   }
@@ -57,7 +68,16 @@ public final class TileHttpApi {
   }
 
   private void checkpoint(RoutingContext ctx) {
-    serve(ctx, "text/plain; charset=utf-8", NO_CACHE, () -> utf8(reads.latest().note()));
+    serve(
+        ctx,
+        "text/plain; charset=utf-8",
+        NO_CACHE,
+        () ->
+            utf8(
+                published
+                    .latest()
+                    .orElseThrow(() -> new UnavailableException("no checkpoint yet"))
+                    .note()));
   }
 
   private void vkey(RoutingContext ctx) {

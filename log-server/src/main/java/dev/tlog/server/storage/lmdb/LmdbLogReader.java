@@ -127,6 +127,17 @@ final class LmdbLogReader implements LogReader {
   }
 
   @Override
+  public Optional<StoredCheckpoint> cosignedCheckpoint() {
+    byte[] v = s.meta.get(txn, LmdbLogStorage.META_COSIGNED);
+    if (v == null) {
+      return Optional.empty();
+    }
+    byte[] note = java.util.Arrays.copyOfRange(v, Long.BYTES, v.length);
+    return Optional.of(
+        new StoredCheckpoint(Keys.index(java.util.Arrays.copyOf(v, Long.BYTES)), note));
+  }
+
+  @Override
   public void close() {
     if (!closed) {
       closed = true;

@@ -27,7 +27,8 @@ import org.lmdbjava.Txn;
  * {@link LogStorage} on one LMDB environment. Databases: {@code entries} (index → bytes), {@code
  * leaves} (leaf hash → index, for dedup and lookup by hash), {@code nodes} (level, index → hash of
  * every complete subtree, level 0 = leaf hashes), {@code chain} (index → C[index]), {@code
- * checkpoints} (size → signed note), {@code meta} (format version, origin, size).
+ * checkpoints} (size → signed note), {@code meta} (format version, origin, size, and the latest
+ * cosigned checkpoint as size ‖ note).
  *
  * <p>Durability: the environment is opened without MDB_NOSYNC/MDB_NOMETASYNC, so every commit is
  * fsynced before it returns. When the map is full the write transaction is aborted, the map is
@@ -46,6 +47,7 @@ public final class LmdbLogStorage implements LogStorage {
   static final byte[] META_FORMAT = utf8("format");
   static final byte[] META_ORIGIN = utf8("origin");
   static final byte[] META_SIZE = utf8("size");
+  static final byte[] META_COSIGNED = utf8("cosigned");
 
   private final Env<byte[]> env;
   final Dbi<byte[]> entries;
@@ -181,18 +183,40 @@ public final class LmdbLogStorage implements LogStorage {
         });
   }
 
+  @Override
+  public void putCosignedCheckpoint(long size, byte[] signedNote) {
+    write(
+        txn -> {
+          long stored = Keys.index(meta.get(txn, META_SIZE));
+          if (size > stored) {
+            throw new StorageException(
+                "refusing cosigned checkpoint for size " + size + " beyond stored size " + stored);
+          }
+          byte[] value = new byte[Long.BYTES + signedNote.length];
+          System.arraycopy(Keys.index(size), 0, value, 0, Long.BYTES);
+          System.arraycopy(signedNote, 0, value, Long.BYTES, signedNote.length);
+          meta.put(txn, META_COSIGNED, value);
+        });
+  }
+
   /** Runs {@code body} in one write transaction and commits durably, growing the map if full. */
   private void write(Consumer<Txn<byte[]>> body) {
     while (true) {
+      // Writers hold the read side of the resize lock too: the map is never resized under an open
+      // transaction of this process.
+      resizeLock.readLock().lock();
       try (Txn<byte[]> txn = env.txnWrite()) {
         body.accept(txn);
         txn.commit();
         return;
       } catch (Env.MapFullException e) {
-        grow();
+        // fall through to grow, outside the lock
       } catch (LmdbException e) {
         throw new StorageException("LMDB write failed: " + e.getMessage(), e);
+      } finally {
+        resizeLock.readLock().unlock();
       }
+      grow();
     }
   }
 
