@@ -31,6 +31,7 @@ import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * The {@code tlog.v1.LogService} implementation: validates requests, hands appends to the sequencer
@@ -53,7 +54,28 @@ public final class LogGrpcService extends LogServiceGrpc.LogServiceImplBase {
 
   @Override
   public void append(AppendRequest request, StreamObserver<AppendResponse> out) {
-    List<byte[]> entries = List.of(request.getData().toByteArray());
+    submit(List.of(request.getData().toByteArray()), out, results -> toProto(results.get(0)));
+  }
+
+  @Override
+  public void appendBatch(AppendBatchRequest request, StreamObserver<AppendBatchResponse> out) {
+    List<byte[]> entries = new ArrayList<>(request.getEntriesCount());
+    for (ByteString b : request.getEntriesList()) {
+      entries.add(b.toByteArray());
+    }
+    submit(
+        entries,
+        out,
+        results -> {
+          AppendBatchResponse.Builder b = AppendBatchResponse.newBuilder();
+          results.forEach(r -> b.addResults(toProto(r)));
+          return b.build();
+        });
+  }
+
+  /** Admits {@code entries}, queues them, and answers once with {@code reply} of the results. */
+  private <T> void submit(
+      List<byte[]> entries, StreamObserver<T> out, Function<List<AppendResult>, T> reply) {
     try {
       limits.check(entries);
       sequencer
@@ -63,35 +85,9 @@ public final class LogGrpcService extends LogServiceGrpc.LogServiceImplBase {
                 if (err != null) {
                   out.onError(GrpcErrors.toStatus(err));
                 } else {
-                  out.onNext(toProto(results.get(0)));
+                  out.onNext(reply.apply(results));
                   out.onCompleted();
                 }
-              });
-    } catch (RuntimeException e) {
-      out.onError(GrpcErrors.toStatus(e));
-    }
-  }
-
-  @Override
-  public void appendBatch(AppendBatchRequest request, StreamObserver<AppendBatchResponse> out) {
-    List<byte[]> entries = new ArrayList<>(request.getEntriesCount());
-    for (ByteString b : request.getEntriesList()) {
-      entries.add(b.toByteArray());
-    }
-    try {
-      limits.check(entries);
-      sequencer
-          .submit(entries)
-          .whenComplete(
-              (results, err) -> {
-                if (err != null) {
-                  out.onError(GrpcErrors.toStatus(err));
-                  return;
-                }
-                AppendBatchResponse.Builder b = AppendBatchResponse.newBuilder();
-                results.forEach(r -> b.addResults(toProto(r)));
-                out.onNext(b.build());
-                out.onCompleted();
               });
     } catch (RuntimeException e) {
       out.onError(GrpcErrors.toStatus(e));
