@@ -402,6 +402,10 @@ func checkSignedCheckpoints(r *run) {
 				g.fail(c.Name, "note.Open: %v", err)
 				return
 			}
+			if want := c.Note[:strings.LastIndex(c.Note, "\n\n")+1]; n.Text != want {
+				g.fail(c.Name, "note.Open text %q, ours %q", n.Text, want)
+				return
+			}
 			origin, tree, perr := parseCheckpointWithGo(n.Text)
 			if origin == "go.sum database tree" {
 				// The real sumdb format: tlog.ParseTree applies unchanged.

@@ -87,10 +87,10 @@ type run struct {
 
 // group is one line of output: the checks of one vector file (or one part of it).
 type group struct {
-	r                                      *run
-	file, title                            string
-	passed, failed, stricter, skipped, kno int
-	details                                []string
+	r                                        *run
+	file, title                              string
+	passed, failed, stricter, skipped, known int
+	details                                  []string
 }
 
 func (r *run) group(file, title string) *group {
@@ -101,7 +101,7 @@ func (g *group) pass() { g.passed++ }
 
 func (g *group) fail(name, format string, args ...interface{}) {
 	if why, ok := knownIssues[g.file+"#"+name]; ok {
-		g.kno++
+		g.known++
 		g.details = append(g.details, fmt.Sprintf("KNOWN ISSUE %s: %s (%s)", name, fmt.Sprintf(format, args...), why))
 		return
 	}
@@ -163,15 +163,15 @@ func (g *group) done() {
 	if g.failed > 0 {
 		status = "FAIL"
 	}
-	line := fmt.Sprintf("%s %-28s %-44s %4d passed, %d failed", status, g.file, g.title, g.passed, g.failed)
+	line := fmt.Sprintf("%s %-30s %-44s %4d passed, %d failed", status, g.file, g.title, g.passed, g.failed)
 	if g.stricter > 0 {
 		line += fmt.Sprintf(", %d stricter than Go (documented)", g.stricter)
 	}
 	if g.skipped > 0 {
 		line += fmt.Sprintf(", %d skipped", g.skipped)
 	}
-	if g.kno > 0 {
-		line += fmt.Sprintf(", %d KNOWN ISSUES", g.kno)
+	if g.known > 0 {
+		line += fmt.Sprintf(", %d KNOWN ISSUES", g.known)
 	}
 	fmt.Println(line)
 	for _, d := range g.details {
