@@ -1,0 +1,121 @@
+package dev.tlog.witness;
+
+import dev.tlog.merkle.cosignature.Cosigner;
+import dev.tlog.witness.config.CosignerKeyFile;
+import dev.tlog.witness.core.Witness;
+import dev.tlog.witness.crosscheck.CrossCheckResult;
+import dev.tlog.witness.crosscheck.CrossChecker;
+import dev.tlog.witness.fork.ForkEvidenceStore;
+import dev.tlog.witness.fork.ForkRecorder;
+import dev.tlog.witness.http.WitnessHttpApi;
+import dev.tlog.witness.state.WitnessState;
+import dev.tlog.witness.state.lmdb.LmdbWitnessState;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
+import io.vertx.core.http.HttpServer;
+import java.security.SecureRandom;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * A running witness: key, LMDB state, evidence store, HTTP API and the periodic cross-check, wired
+ * by constructor. {@link #close()} stops the HTTP server, waits for the writer and closes LMDB.
+ */
+public final class WitnessServer implements AutoCloseable {
+  private static final System.Logger LOG = System.getLogger(WitnessServer.class.getName());
+
+  private final Vertx vertx;
+  private final WorkerExecutor writer;
+  private final WitnessState state;
+  private final Cosigner cosigner;
+  private final CrossChecker crossChecker;
+  private final ForkEvidenceStore forks;
+  private final ForkRecorder recorder;
+  private HttpServer http;
+
+  private WitnessServer(WitnessSettings s) {
+    this.cosigner = CosignerKeyFile.loadOrCreate(s.keyFile(), s.name(), new SecureRandom());
+    this.state = LmdbWitnessState.open(s.dataDir().resolve("state"));
+    this.forks = new ForkEvidenceStore(s.dataDir().resolve("forks"));
+    this.recorder = new ForkRecorder(forks, s.clock());
+    this.crossChecker = new CrossChecker(s.config(), state, recorder);
+    this.vertx = Vertx.vertx();
+    this.writer = vertx.createSharedWorkerExecutor("tlog-witness-writer", 1);
+  }
+
+  /** Starts a witness and returns once it listens. */
+  public static WitnessServer start(WitnessSettings s) {
+    WitnessServer server = new WitnessServer(s);
+    try {
+      Witness witness = new Witness(server.state, server.cosigner, server.recorder, s.clock());
+      server.startHttp(s, witness);
+      if (!s.crossCheckInterval().isZero() && !s.config().peers().isEmpty()) {
+        long ms = Math.max(1, s.crossCheckInterval().toMillis());
+        server.vertx.setPeriodic(ms, ms, id -> server.crossCheck());
+      }
+      return server;
+    } catch (RuntimeException e) {
+      server.close();
+      throw e;
+    }
+  }
+
+  private void startHttp(WitnessSettings s, Witness witness) {
+    WitnessHttpApi api =
+        new WitnessHttpApi(vertx, writer, s.config(), witness, forks, cosigner.verifierKey());
+    this.http = await(api.listen(s.bind(), s.port()));
+  }
+
+  /** Runs one cross-check round on a worker thread (rounds never overlap). */
+  public Future<List<CrossCheckResult>> crossCheck() {
+    return vertx
+        .executeBlocking(crossChecker::runOnce, true)
+        .onFailure(e -> LOG.log(System.Logger.Level.ERROR, "cross-check failed", e));
+  }
+
+  /** The port the HTTP API listens on. */
+  public int port() {
+    return http.actualPort();
+  }
+
+  /** The cosigner's verifier key (note vkey format, type 0x04). */
+  public String verifierKey() {
+    return cosigner.verifierKey();
+  }
+
+  /** Where fork evidence files are kept. */
+  public ForkEvidenceStore forks() {
+    return forks;
+  }
+
+  @Override
+  public void close() {
+    try {
+      if (http != null) {
+        await(http.close());
+      }
+      await(writer.close());
+      await(vertx.close());
+    } finally {
+      state.close();
+    }
+  }
+
+  private static <T> T await(Future<T> f) {
+    try {
+      return f.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof RuntimeException r
+          ? r
+          : new IllegalStateException(e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    } catch (TimeoutException e) {
+      throw new IllegalStateException("timed out", e);
+    }
+  }
+}

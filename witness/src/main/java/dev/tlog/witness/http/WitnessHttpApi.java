@@ -1,0 +1,153 @@
+package dev.tlog.witness.http;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tlog.witness.config.WitnessConfig;
+import dev.tlog.witness.core.SubmissionChecker;
+import dev.tlog.witness.core.Witness;
+import dev.tlog.witness.errors.NotFoundException;
+import dev.tlog.witness.errors.UnknownOriginException;
+import dev.tlog.witness.fork.ForkEvidence;
+import dev.tlog.witness.fork.ForkEvidenceStore;
+import dev.tlog.witness.protocol.AddCheckpointRequest;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServer;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/**
+ * The witness's HTTP API (spec/witness.md): {@code POST /add-checkpoint} (C2SP tlog-witness),
+ * {@code GET /vkey}, {@code GET /checkpoint/<origin>}, {@code GET /forks}, {@code GET /forks/<id>}.
+ *
+ * <p>Threading: handlers never block the event loop. Parsing and signature checks run on Vert.x
+ * worker threads; every state transition runs on {@code writer}, a one-thread worker executor, so
+ * add-checkpoint requests are applied one at a time.
+ */
+public final class WitnessHttpApi {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final Vertx vertx;
+  private final WorkerExecutor writer;
+  private final WitnessConfig config;
+  private final SubmissionChecker checker;
+  private final Witness witness;
+  private final ForkEvidenceStore forks;
+  private final String verifierKey;
+
+  public WitnessHttpApi(
+      Vertx vertx,
+      WorkerExecutor writer,
+      WitnessConfig config,
+      Witness witness,
+      ForkEvidenceStore forks,
+      String verifierKey) {
+    this.vertx = vertx;
+    this.writer = writer;
+    this.config = config;
+    this.checker = new SubmissionChecker(config);
+    this.witness = witness;
+    this.forks = forks;
+    this.verifierKey = verifierKey;
+  }
+
+  /** Starts listening; the future completes once bound. */
+  public Future<HttpServer> listen(String host, int port) {
+    Router router = Router.router(vertx);
+    router
+        .post("/add-checkpoint")
+        .handler(BodyHandler.create(false).setBodyLimit(AddCheckpointRequest.MAX_BODY_BYTES))
+        .handler(this::addCheckpoint);
+    router.get("/vkey").handler(ctx -> ok(ctx, HttpErrors.TEXT, verifierKey + "\n"));
+    router.get("/checkpoint/*").handler(this::checkpoint);
+    router.get("/forks").handler(this::forkList);
+    router.get("/forks/:id").handler(this::fork);
+    router.route().failureHandler(HttpErrors::failure);
+    return vertx.createHttpServer().requestHandler(router).listen(port, host);
+  }
+
+  private void addCheckpoint(RoutingContext ctx) {
+    Buffer body = ctx.body().buffer();
+    byte[] bytes = body == null ? new byte[0] : body.getBytes();
+    vertx
+        .executeBlocking(() -> checker.check(AddCheckpointRequest.parse(bytes)), false)
+        .compose(submission -> writer.executeBlocking(() -> witness.apply(submission), true))
+        .onSuccess(cosignature -> ok(ctx, HttpErrors.TEXT, cosignature.toLine()))
+        .onFailure(err -> HttpErrors.respond(ctx.response(), err));
+  }
+
+  private void checkpoint(RoutingContext ctx) {
+    String raw = ctx.request().path().substring("/checkpoint/".length());
+    blocking(
+        ctx,
+        HttpErrors.TEXT,
+        () -> {
+          String origin = OriginPath.decode(raw);
+          var log = config.log(origin).orElseThrow(() -> new UnknownOriginException(origin));
+          return witness
+              .latestCosigned(log)
+              .orElseThrow(
+                  () -> new NotFoundException("no checkpoint cosigned yet for \"" + origin + "\""))
+              .serialize();
+        });
+  }
+
+  private void forkList(RoutingContext ctx) {
+    blocking(
+        ctx,
+        "application/json",
+        () -> {
+          List<Map<String, String>> out = new ArrayList<>();
+          for (String id : forks.ids()) {
+            forks
+                .read(id)
+                .ifPresent(
+                    json -> {
+                      ForkEvidence e = ForkEvidence.fromJson(json);
+                      Map<String, String> item = new LinkedHashMap<>();
+                      item.put("id", id);
+                      item.put("origin", e.origin());
+                      item.put("detected_at", e.detectedAt());
+                      item.put("detected_via", e.detectedVia());
+                      out.add(item);
+                    });
+          }
+          return JSON.writeValueAsString(Map.of("evidence", out)) + "\n";
+        });
+  }
+
+  private void fork(RoutingContext ctx) {
+    String id = ctx.pathParam("id");
+    blocking(
+        ctx,
+        "application/json",
+        () ->
+            new String(
+                forks
+                    .read(id)
+                    .orElseThrow(() -> new NotFoundException("no fork evidence with id " + id)),
+                StandardCharsets.UTF_8));
+  }
+
+  private void blocking(RoutingContext ctx, String contentType, Callable<String> body) {
+    vertx
+        .executeBlocking(body, false)
+        .onSuccess(text -> ok(ctx, contentType, text))
+        .onFailure(err -> HttpErrors.respond(ctx.response(), err));
+  }
+
+  private static void ok(RoutingContext ctx, String contentType, String body) {
+    ctx.response()
+        .putHeader("Content-Type", contentType)
+        .putHeader("Cache-Control", "no-store")
+        .end(body);
+  }
+}
