@@ -28,14 +28,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Runs the real server in its own JVM, appends from several threads, kills it with SIGKILL in the
- * middle, restarts on the same data directory and checks that every acknowledged entry is there at
- * its acknowledged index and that startup verification passes.
+ * Runs the real server in its own JVM, appends from several threads, stops it in the middle with
+ * SIGKILL or SIGTERM, restarts on the same data directory and checks that every acknowledged entry
+ * is there at its acknowledged index and that startup verification passes.
  */
-class KillNineTest {
+class ProcessStopTest {
   @TempDir Path dir;
 
   private Process startServer() throws Exception {
+    return startServer(ProcessBuilder.Redirect.DISCARD);
+  }
+
+  private Process startServer(ProcessBuilder.Redirect stderr) throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     ProcessBuilder pb =
         new ProcessBuilder(
@@ -57,7 +61,7 @@ class KillNineTest {
             "0",
             "--map-size-mib",
             "1");
-    pb.redirectError(ProcessBuilder.Redirect.DISCARD);
+    pb.redirectError(stderr);
     return pb.start();
   }
 
@@ -74,7 +78,19 @@ class KillNineTest {
 
   @Test
   void acknowledgedAppendsSurviveSigkill() throws Exception {
-    Process server = startServer();
+    checkAcknowledgedSurvive(startServer(), true);
+  }
+
+  @Test
+  void sigtermFinishesInFlightBatchesAndStopsCleanly() throws Exception {
+    Path err = dir.resolveSibling(dir.getFileName() + "-stderr.txt");
+    checkAcknowledgedSurvive(startServer(ProcessBuilder.Redirect.to(err.toFile())), false);
+    String log = java.nio.file.Files.readString(err);
+    assertTrue(log.contains("tlog-server: stopped cleanly"), log);
+  }
+
+  /** Appends from four threads until 300 are acknowledged, stops the server, checks on restart. */
+  private void checkAcknowledgedSurvive(Process server, boolean kill) throws Exception {
     Map<Long, String> acked = new ConcurrentHashMap<>();
     AtomicBoolean stop = new AtomicBoolean();
     AtomicInteger counter = new AtomicInteger();
@@ -106,7 +122,12 @@ class KillNineTest {
       while (acked.size() < 300) {
         Thread.sleep(10);
       }
-      server.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+      if (kill) {
+        server.destroyForcibly(); // SIGKILL
+      } else {
+        server.destroy(); // SIGTERM
+      }
+      assertTrue(server.waitFor(30, TimeUnit.SECONDS), "server did not exit");
       stop.set(true);
       pool.shutdown();
       assertTrue(pool.awaitTermination(30, TimeUnit.SECONDS));
