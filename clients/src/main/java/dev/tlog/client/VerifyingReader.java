@@ -95,11 +95,40 @@ public final class VerifyingReader {
       throw new VerificationException(
           "consistency proof from size " + oldSize + " to " + cp.size() + ": " + e.getMessage(), e);
     }
-    return new ConsistencyResult(oldSize, first, proof);
+    return new ConsistencyResult(oldSize, first, cp.size(), cp.root(), proof);
   }
 
-  /** A checked consistency proof and the old root it was checked with. */
-  public record ConsistencyResult(long oldSize, Hash oldRoot, ConsistencyProof proof) {}
+  /**
+   * Checks that the tree of {@code oldSize} is a prefix of the tree of {@code newSize <=
+   * cp.size()}. When {@code newSize < cp.size()} the new root is first authenticated by a
+   * consistency proof to cp's signed root.
+   */
+  public ConsistencyResult consistency(long oldSize, long newSize, VerifiedCheckpoint cp) {
+    if (newSize == cp.size()) {
+      return consistency(oldSize, null, cp);
+    }
+    if (oldSize < 0 || oldSize > newSize) {
+      throw new LogRequestException(
+          "INVALID_ARGUMENT",
+          "want 0 <= old size <= new size, got " + oldSize + ", " + newSize,
+          null);
+    }
+    Hash newRoot = consistency(newSize, null, cp).oldRoot();
+    Hash oldRoot = rootAt(oldSize);
+    ConsistencyProof proof = source.consistencyProof(oldSize, newSize);
+    check(proof, oldSize, newSize);
+    try {
+      Proofs.checkConsistency(proof, oldRoot, newRoot);
+    } catch (MerkleException e) {
+      throw new VerificationException(
+          "consistency proof from size " + oldSize + " to " + newSize + ": " + e.getMessage(), e);
+    }
+    return new ConsistencyResult(oldSize, oldRoot, newSize, newRoot, proof);
+  }
+
+  /** A checked consistency proof and the roots it was checked with. */
+  public record ConsistencyResult(
+      long oldSize, Hash oldRoot, long newSize, Hash newRoot, ConsistencyProof proof) {}
 
   private Hash rootAt(long size) {
     if (size == 0) {
