@@ -113,7 +113,8 @@ class LibraryTest {
     // Tiles pages are entry bundles of 256 entries, so the first saved state is partial.
     TileLogSource tiles = new TileLogSource(new TileFetcher(server.http(), RetryPolicy.defaults()));
     List<AuditState> saved = new ArrayList<>();
-    new LogAuditor(tiles).audit(cp, AuditState.initial(cp.origin()), AuditProgress.NONE, saved::add);
+    new LogAuditor(tiles)
+        .audit(cp, AuditState.initial(cp.origin()), AuditProgress.NONE, saved::add);
     AuditState partial = saved.get(0);
     assertTrue(partial.next() < cp.size(), "first page is partial");
     partial.save(file);
