@@ -16,14 +16,12 @@ final class LogOptions {
   @Option(
       names = "--grpc",
       paramLabel = "HOST:PORT",
-      defaultValue = "${env:TLOG_GRPC}",
       description = "The log's gRPC address (env TLOG_GRPC).")
   String grpc;
 
   @Option(
       names = "--http",
       paramLabel = "URL",
-      defaultValue = "${env:TLOG_HTTP}",
       description =
           "The log's (or a mirror's) tiles URL, e.g. http://127.0.0.1:7401/ (env TLOG_HTTP).")
   String http;
@@ -65,6 +63,22 @@ final class LogOptions {
 
   @Option(names = "--json", description = "Print JSON instead of text.")
   boolean json;
+
+  /**
+   * Where the log is: {@code --grpc}/{@code --http} as given; else TLOG_GRPC, else TLOG_HTTP. An
+   * explicit flag always wins over the environment, so {@code --http} works with TLOG_GRPC set.
+   */
+  String[] location() {
+    if (grpc != null && http != null) {
+      throw new UsageException("give --grpc or --http, not both");
+    }
+    if (grpc != null || http != null) {
+      return new String[] {grpc, http};
+    }
+    String g = System.getenv("TLOG_GRPC");
+    String h = System.getenv("TLOG_HTTP");
+    return g != null && !g.isBlank() ? new String[] {g, null} : new String[] {null, h};
+  }
 
   LogIdentity identity() {
     return LogIdentity.of(readVkey(vkey, vkeyFile), origin, witnesses);

@@ -18,7 +18,10 @@ public final class Main {
         (e, cmd, parsed) -> {
           cmd.getErr()
               .println(
-                  "tlog " + cmd.getCommandName() + ": " + ExitCodes.prefix(e) + e.getMessage());
+                  cmd.getCommandSpec().qualifiedName()
+                      + ": "
+                      + ExitCodes.prefix(e)
+                      + e.getMessage());
           if (ExitCodes.of(e) == ExitCodes.INTERNAL) {
             e.printStackTrace(cmd.getErr());
           }

@@ -32,14 +32,12 @@ final class Session implements AutoCloseable {
 
   static Session open(LogOptions o) {
     LogIdentity log = o.identity();
-    if (o.grpc != null && o.http != null) {
-      throw new UsageException("give --grpc or --http, not both");
-    }
+    String[] where = o.location();
     LogSource source;
-    if (o.grpc != null) {
-      source = GrpcLogSource.connect(o.grpc, o.retryPolicy());
-    } else if (o.http != null) {
-      source = new TileLogSource(new TileFetcher(o.http, o.retryPolicy()));
+    if (where[0] != null) {
+      source = GrpcLogSource.connect(where[0], o.retryPolicy());
+    } else if (where[1] != null && !where[1].isBlank()) {
+      source = new TileLogSource(new TileFetcher(where[1], o.retryPolicy()));
     } else {
       throw new UsageException("say where the log is: --grpc HOST:PORT or --http URL");
     }
