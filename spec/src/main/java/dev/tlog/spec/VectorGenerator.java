@@ -20,5 +20,6 @@ public final class VectorGenerator {
     NoteVectors.writeAll(w);
     CheckpointVectors.writeAll(w);
     CosignatureVectors.writeAll(w);
+    BundleVectors.writeAll(w);
   }
 }

@@ -1,0 +1,14 @@
+package dev.tlog.client;
+
+/** Root of every exception the client library throws. Unchecked; the subclass says what failed. */
+public abstract class TlogClientException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
+  protected TlogClientException(String message) {
+    super(message);
+  }
+
+  protected TlogClientException(String message, Throwable cause) {
+    super(message, cause);
+  }
+}

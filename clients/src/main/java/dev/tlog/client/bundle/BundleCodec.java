@@ -1,0 +1,208 @@
+package dev.tlog.client.bundle;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tlog.merkle.hash.Hash;
+import dev.tlog.merkle.hash.InvalidHashException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * Encodes and parses {@code tlog-evidence-bundle/v1} (spec/evidence-bundle.md). Parsing is bounded
+ * and all-or-nothing, and accepts only the canonical encoding: the input must equal, byte for byte,
+ * {@link #encode} of the parsed value. Stateless and thread-safe.
+ */
+public final class BundleCodec {
+  public static final String FORMAT = "tlog-evidence-bundle/v1";
+  public static final int MAX_BYTES = 64 << 20;
+  public static final int MAX_ENTRIES = 100_000;
+  public static final int MAX_PROOF_HASHES = 63;
+
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+  private static final HexFormat HEX = HexFormat.of();
+  private static final List<String> FIELDS =
+      List.of(
+          "format", "origin", "log_vkey", "witness_vkeys", "checkpoint", "entries", "instructions");
+  private static final List<String> ENTRY_FIELDS =
+      List.of("index", "data_hex", "leaf_hash_hex", "inclusion_proof_hex");
+
+  private BundleCodec() {}
+
+  /** The canonical bytes: two-space indented JSON, fields in spec order, LF, final newline. */
+  public static byte[] encode(EvidenceBundle b) {
+    ObjectNode root = JSON.createObjectNode();
+    root.put("format", FORMAT).put("origin", b.origin()).put("log_vkey", b.logVkey());
+    ArrayNode ws = root.putArray("witness_vkeys");
+    b.witnessVkeys().forEach(ws::add);
+    root.put("checkpoint", b.checkpoint());
+    ArrayNode entries = root.putArray("entries");
+    for (EvidenceBundle.Entry e : b.entries()) {
+      ObjectNode n = entries.addObject();
+      n.put("index", Long.toString(e.index()))
+          .put("data_hex", HEX.formatHex(e.data()))
+          .put("leaf_hash_hex", e.leafHash().toHex());
+      ArrayNode p = n.putArray("inclusion_proof_hex");
+      e.proof().forEach(h -> p.add(h.toHex()));
+    }
+    ArrayNode ins = root.putArray("instructions");
+    BundleInstructions.V1.forEach(ins::add);
+    DefaultPrettyPrinter printer =
+        new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n"));
+    printer.indentArraysWith(new DefaultIndenter("  ", "\n"));
+    try {
+      return (JSON.writer(printer).writeValueAsString(root) + "\n")
+          .getBytes(StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new IllegalStateException("encoding a JSON tree cannot fail", e);
+    }
+  }
+
+  /** Parses a bundle. Throws {@link BundleFormatException} and nothing else on bad input. */
+  public static EvidenceBundle decode(byte[] bytes) {
+    if (bytes == null || bytes.length == 0) {
+      throw new BundleFormatException("empty input");
+    }
+    if (bytes.length > MAX_BYTES) {
+      throw new BundleFormatException("bundle is " + bytes.length + " bytes, limit " + MAX_BYTES);
+    }
+    EvidenceBundle b;
+    try {
+      b = fromTree(JSON.readTree(bytes));
+    } catch (JsonProcessingException e) {
+      throw new BundleFormatException("not JSON: " + e.getOriginalMessage(), e);
+    } catch (IOException e) {
+      throw new BundleFormatException("unreadable: " + e.getMessage(), e);
+    } catch (InvalidHashException | IllegalArgumentException e) {
+      throw new BundleFormatException(e.getMessage(), e);
+    }
+    byte[] canonical = encode(b);
+    if (!Arrays.equals(canonical, bytes)) {
+      throw new BundleFormatException(
+          "not in canonical form: first difference at byte " + Arrays.mismatch(canonical, bytes));
+    }
+    return b;
+  }
+
+  private static EvidenceBundle fromTree(JsonNode root) {
+    requireFields(root, FIELDS, "bundle");
+    if (!FORMAT.equals(text(root, "format"))) {
+      throw new BundleFormatException("format is not " + FORMAT);
+    }
+    List<String> ins = strings(root.get("instructions"), "instructions", 100);
+    if (!ins.equals(BundleInstructions.V1)) {
+      throw new BundleFormatException("instructions are not the " + FORMAT + " text");
+    }
+    JsonNode entries = array(root.get("entries"), "entries", MAX_ENTRIES);
+    List<EvidenceBundle.Entry> out = new ArrayList<>();
+    for (JsonNode e : entries) {
+      requireFields(e, ENTRY_FIELDS, "entry " + out.size());
+      long index = parseIndex(text(e, "index"));
+      if (!out.isEmpty() && index <= out.get(out.size() - 1).index()) {
+        throw new BundleFormatException("entry indexes must be strictly increasing at " + index);
+      }
+      List<Hash> proof = new ArrayList<>();
+      for (String h : strings(e.get("inclusion_proof_hex"), "proof", MAX_PROOF_HASHES)) {
+        proof.add(Hash.fromHex(lowerHex(h)));
+      }
+      byte[] data = HEX.parseHex(lowerHex(text(e, "data_hex")));
+      out.add(
+          new EvidenceBundle.Entry(
+              index, data, Hash.fromHex(lowerHex(text(e, "leaf_hash_hex"))), proof));
+    }
+    if (out.isEmpty()) {
+      throw new BundleFormatException("bundle has no entries");
+    }
+    return new EvidenceBundle(
+        nonEmpty(text(root, "origin"), "origin"),
+        nonEmpty(text(root, "log_vkey"), "log_vkey"),
+        strings(root.get("witness_vkeys"), "witness_vkeys", 100),
+        nonEmpty(text(root, "checkpoint"), "checkpoint"),
+        out);
+  }
+
+  private static void requireFields(JsonNode n, List<String> fields, String what) {
+    if (n == null || !n.isObject()) {
+      throw new BundleFormatException(what + " is not a JSON object");
+    }
+    List<String> got = new ArrayList<>();
+    n.fieldNames().forEachRemaining(got::add);
+    if (!got.equals(fields)) {
+      throw new BundleFormatException(what + " has fields " + got + ", want " + fields);
+    }
+  }
+
+  private static String text(JsonNode n, String field) {
+    JsonNode v = n.get(field);
+    if (v == null || !v.isTextual()) {
+      throw new BundleFormatException(field + " is not a string");
+    }
+    return v.asText();
+  }
+
+  private static JsonNode array(JsonNode n, String what, int max) {
+    if (n == null || !n.isArray()) {
+      throw new BundleFormatException(what + " is not an array");
+    }
+    if (n.size() > max) {
+      throw new BundleFormatException(what + " has " + n.size() + " items, limit " + max);
+    }
+    return n;
+  }
+
+  private static List<String> strings(JsonNode n, String what, int max) {
+    List<String> out = new ArrayList<>();
+    for (JsonNode s : array(n, what, max)) {
+      if (!s.isTextual()) {
+        throw new BundleFormatException(what + " holds a non-string");
+      }
+      out.add(s.asText());
+    }
+    return out;
+  }
+
+  private static String nonEmpty(String s, String what) {
+    if (s.isEmpty()) {
+      throw new BundleFormatException(what + " is empty");
+    }
+    return s;
+  }
+
+  private static String lowerHex(String s) {
+    if (!s.chars().allMatch(c -> (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
+      throw new BundleFormatException("not lowercase hex: \"" + abbreviate(s) + "\"");
+    }
+    return s;
+  }
+
+  private static long parseIndex(String s) {
+    boolean canonical =
+        !s.isEmpty()
+            && s.length() <= 19
+            && s.chars().allMatch(c -> c >= '0' && c <= '9')
+            && (s.length() == 1 || s.charAt(0) != '0');
+    if (!canonical) {
+      throw new BundleFormatException(
+          "index is not a canonical decimal: \"" + abbreviate(s) + "\"");
+    }
+    try {
+      return Long.parseLong(s);
+    } catch (NumberFormatException e) {
+      throw new BundleFormatException("index " + s + " exceeds 2^63-1", e);
+    }
+  }
+
+  private static String abbreviate(String s) {
+    return s.length() <= 40 ? s : s.substring(0, 40) + "…";
+  }
+}

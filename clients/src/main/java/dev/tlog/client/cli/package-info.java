@@ -1,0 +1,7 @@
+/**
+ * The {@code tlog} command line (picocli): append, checkpoint, prove inclusion|consistency,
+ * monitor, audit, export, verify-bundle. Human-readable output by default, {@code --json} for
+ * machines. Exceptions become exit codes in exactly one place, {@link
+ * dev.tlog.client.cli.ExitCodes}; commands never call {@code System.exit}.
+ */
+package dev.tlog.client.cli;
