@@ -146,8 +146,13 @@ class WitnessedLogTest {
           new String(log.get("/checkpoint").body(), StandardCharsets.UTF_8));
       // Every published checkpoint a watcher saw after the first (the log's startup checkpoint,
       // published before any witness answered) carries a valid cosignature.
-      Thread.sleep(200);
+      long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+      while ((watched.isEmpty() || !watched.get(watched.size() - 1).contains("\n200\n"))
+          && System.nanoTime() < until) {
+        Thread.sleep(20);
+      }
       assertTrue(watched.size() >= 2, "watched " + watched.size());
+      assertTrue(watched.get(watched.size() - 1).contains("\n200\n"), "the watcher saw size 200");
       long prev = -1;
       for (String note : watched.subList(1, watched.size())) {
         long size = openCosigned(note, logKey, witnessVkey).size();
