@@ -119,7 +119,9 @@ class ProcessStopTest {
               }
             });
       }
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
       while (acked.size() < 300) {
+        assertTrue(System.nanoTime() < deadline, "only " + acked.size() + " appends in 60 s");
         Thread.sleep(10);
       }
       if (kill) {
