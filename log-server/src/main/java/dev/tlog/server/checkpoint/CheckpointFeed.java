@@ -1,5 +1,6 @@
 package dev.tlog.server.checkpoint;
 
+import dev.tlog.server.errors.UnavailableException;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
@@ -27,6 +28,11 @@ public final class CheckpointFeed {
 
   public Optional<SignedCheckpoint> latest() {
     return Optional.ofNullable(latest.get());
+  }
+
+  /** The latest checkpoint; {@link UnavailableException} before the first is published. */
+  public SignedCheckpoint current() {
+    return latest().orElseThrow(() -> new UnavailableException("no checkpoint yet"));
   }
 
   /** Adds a listener; returns the action that removes it. */

@@ -6,30 +6,28 @@ import dev.tlog.merkle.proof.ConsistencyProof;
 import dev.tlog.merkle.proof.InclusionProof;
 import dev.tlog.merkle.proof.Proofs;
 import dev.tlog.server.checkpoint.CheckpointFeed;
-import dev.tlog.server.checkpoint.SignedCheckpoint;
 import dev.tlog.server.errors.InvalidRequestException;
 import dev.tlog.server.errors.NotFoundException;
 import dev.tlog.server.errors.OutOfRangeException;
-import dev.tlog.server.errors.UnavailableException;
 import dev.tlog.server.storage.LogReader;
 import dev.tlog.server.storage.LogStorage;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The log's read operations, shared by every transport. Sizes are bounded by the latest published
+ * The log's read operations, shared by every transport. Sizes are bounded by the latest signed
  * checkpoint, so everything served can be verified against a signed root. Range rule: a request
  * that may become valid as the log grows is {@link OutOfRangeException}; one that can never be
  * valid is {@link InvalidRequestException}. Thread-safe.
  */
 public final class LogReads {
   private final LogStorage storage;
-  private final CheckpointFeed feed;
+  private final CheckpointFeed signed;
   private final int maxEntriesPerPage;
 
-  public LogReads(LogStorage storage, CheckpointFeed feed, int maxEntriesPerPage) {
+  public LogReads(LogStorage storage, CheckpointFeed signed, int maxEntriesPerPage) {
     this.storage = storage;
-    this.feed = feed;
+    this.signed = signed;
     this.maxEntriesPerPage = maxEntriesPerPage;
   }
 
@@ -37,26 +35,21 @@ public final class LogReads {
     return maxEntriesPerPage;
   }
 
-  /** The latest signed checkpoint. */
-  public SignedCheckpoint latest() {
-    return feed.latest().orElseThrow(() -> new UnavailableException("no checkpoint yet"));
-  }
-
-  /** Size of the latest published checkpoint. */
-  public long publishedSize() {
-    return latest().size();
+  /** Size of the latest signed checkpoint: every read is bounded by it. */
+  public long signedSize() {
+    return signed.current().size();
   }
 
   private long resolveTreeSize(long treeSize) {
-    long published = publishedSize();
+    long latest = signedSize();
     if (treeSize < 0) {
       throw new InvalidRequestException("tree_size must be >= 0, got " + treeSize);
     }
-    if (treeSize > published) {
+    if (treeSize > latest) {
       throw new OutOfRangeException(
-          "tree_size " + treeSize + " is beyond the latest checkpoint size " + published);
+          "tree_size " + treeSize + " is beyond the latest checkpoint size " + latest);
     }
-    return treeSize == 0 ? published : treeSize;
+    return treeSize == 0 ? latest : treeSize;
   }
 
   /** Inclusion proof of entry {@code index} in the tree of {@code treeSize} (0 = latest). */
@@ -101,10 +94,10 @@ public final class LogReads {
       throw new InvalidRequestException(
           "need 0 <= first <= second, got first=" + first + " second=" + second);
     }
-    long published = publishedSize();
-    if (second > published) {
+    long latest = signedSize();
+    if (second > latest) {
       throw new OutOfRangeException(
-          "second " + second + " is beyond the latest checkpoint size " + published);
+          "second " + second + " is beyond the latest checkpoint size " + latest);
     }
     try (LogReader r = storage.reader()) {
       return Proofs.proveConsistency(first, second, r);
@@ -120,12 +113,12 @@ public final class LogReads {
       throw new InvalidRequestException(
           "need 0 <= start <= end, got start=" + start + " end=" + end);
     }
-    long published = publishedSize();
-    if (start >= published && start < end) {
+    long latest = signedSize();
+    if (start >= latest && start < end) {
       throw new OutOfRangeException(
-          "start " + start + " is not below the latest checkpoint size " + published);
+          "start " + start + " is not below the latest checkpoint size " + latest);
     }
-    long stop = Math.min(Math.min(end, published), start + maxEntriesPerPage);
+    long stop = Math.min(Math.min(end, latest), start + maxEntriesPerPage);
     List<StoredEntry> out = new ArrayList<>((int) (stop - start));
     try (LogReader r = storage.reader()) {
       List<byte[]> data = r.entries(start, stop);

@@ -22,7 +22,6 @@ import dev.tlog.server.admission.AppendLimits;
 import dev.tlog.server.checkpoint.CheckpointFeed;
 import dev.tlog.server.checkpoint.SignedCheckpoint;
 import dev.tlog.server.errors.InvalidRequestException;
-import dev.tlog.server.errors.UnavailableException;
 import dev.tlog.server.integrate.AppendResult;
 import dev.tlog.server.read.LogReads;
 import dev.tlog.server.read.StoredEntry;
@@ -104,9 +103,7 @@ public final class LogGrpcService extends LogServiceGrpc.LogServiceImplBase {
   public void getCheckpoint(
       GetCheckpointRequest request, StreamObserver<GetCheckpointResponse> out) {
     try {
-      out.onNext(
-          toProto(
-              published.latest().orElseThrow(() -> new UnavailableException("no checkpoint yet"))));
+      out.onNext(toProto(published.current()));
       out.onCompleted();
     } catch (RuntimeException e) {
       out.onError(GrpcErrors.toStatus(e));

@@ -9,7 +9,6 @@ import dev.tlog.merkle.tile.TilePaths;
 import dev.tlog.merkle.tile.TileRef;
 import dev.tlog.server.checkpoint.CheckpointFeed;
 import dev.tlog.server.errors.NotFoundException;
-import dev.tlog.server.errors.UnavailableException;
 import dev.tlog.server.read.LogReads;
 import dev.tlog.server.storage.LogReader;
 import dev.tlog.server.storage.LogStorage;
@@ -68,16 +67,7 @@ public final class TileHttpApi {
   }
 
   private void checkpoint(RoutingContext ctx) {
-    serve(
-        ctx,
-        "text/plain; charset=utf-8",
-        NO_CACHE,
-        () ->
-            utf8(
-                published
-                    .latest()
-                    .orElseThrow(() -> new UnavailableException("no checkpoint yet"))
-                    .note()));
+    serve(ctx, "text/plain; charset=utf-8", NO_CACHE, () -> utf8(published.current().note()));
   }
 
   private void vkey(RoutingContext ctx) {
@@ -90,7 +80,7 @@ public final class TileHttpApi {
         ctx,
         () -> {
           TileRef ref = TilePaths.parse(path);
-          long size = reads.publishedSize();
+          long size = reads.signedSize();
           if (ref instanceof TileId t) {
             return new Body(hashTile(t, size), t.width() == 256 ? IMMUTABLE : SHORT);
           }
