@@ -1,6 +1,7 @@
 package dev.tlog.spec;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.tlog.merkle.MerkleException;
 import dev.tlog.merkle.hash.Hash;
 import dev.tlog.merkle.hash.TreeHasher;
 import java.nio.charset.StandardCharsets;
@@ -51,6 +52,22 @@ final class HashJson {
   }
 
   /** The vector error label of an exception: its simple name without "Exception". */
+  /**
+   * Runs {@code check}: false if it passes, true if it fails with the error labelled {@code want};
+   * any other failure stops the generator, so every negative label is confirmed by the library.
+   */
+  static boolean failsWith(String name, String want, Runnable check) {
+    try {
+      check.run();
+      return false;
+    } catch (MerkleException e) {
+      if (!label(e).equals(want)) {
+        throw new IllegalStateException(name + ": got " + label(e) + ", want " + want, e);
+      }
+      return true;
+    }
+  }
+
   static String label(RuntimeException e) {
     String n = e.getClass().getSimpleName();
     return n.endsWith("Exception") ? n.substring(0, n.length() - "Exception".length()) : n;
