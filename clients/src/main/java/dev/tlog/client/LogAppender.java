@@ -71,7 +71,11 @@ public final class LogAppender {
     }
     List<AppendReceipt> out = new ArrayList<>();
     for (int i = 0; i < entries.size(); i++) {
-      out.add(verifier.verify(entries.get(i), r.getResults(i)));
+      // The batch's checkpoint is sent once, beside the results (spec/api.md).
+      out.add(
+          verifier.verify(
+              entries.get(i),
+              r.getResults(i).toBuilder().setCheckpoint(r.getCheckpoint()).build()));
     }
     return out;
   }

@@ -114,8 +114,15 @@ public final class StreamingAppender implements AutoCloseable {
       this.requests = requestStream;
     }
 
+    // Acks carry the checkpoint only when it changed; until then the last one sent covers them.
+    private String lastCheckpoint = "";
+
     @Override
-    public void onNext(AppendResponse r) {
+    public void onNext(AppendResponse ack) {
+      if (!ack.getCheckpoint().isEmpty()) {
+        lastCheckpoint = ack.getCheckpoint();
+      }
+      AppendResponse r = ack.toBuilder().setCheckpoint(lastCheckpoint).build();
       Pending p;
       synchronized (StreamingAppender.this) {
         p = pending.poll();

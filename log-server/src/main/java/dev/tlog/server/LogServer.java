@@ -8,11 +8,14 @@ import dev.tlog.server.api.http.TileHttpApi;
 import dev.tlog.server.checkpoint.CheckpointFeed;
 import dev.tlog.server.checkpoint.CheckpointSigner;
 import dev.tlog.server.checkpoint.SignedCheckpoint;
+import dev.tlog.server.dedup.LeafIndex;
 import dev.tlog.server.integrate.Integrator;
 import dev.tlog.server.keys.LogKeyFile;
 import dev.tlog.server.read.LogReads;
+import dev.tlog.server.sequencer.BatchWriter;
 import dev.tlog.server.sequencer.Sequencer;
 import dev.tlog.server.startup.StartupVerifier;
+import dev.tlog.server.storage.LogReader;
 import dev.tlog.server.storage.lmdb.LmdbLogStorage;
 import dev.tlog.server.witnessing.PublishedCheckpoints;
 import dev.tlog.server.witnessing.Witnessing;
@@ -62,11 +65,18 @@ public final class LogServer implements AutoCloseable {
       CheckpointSigner signer = new CheckpointSigner(config.origin(), key);
       SignedCheckpoint current =
           new StartupVerifier(storage, signer, verifier).verify(config.verifyMode());
+      LeafIndex leafIndex = new LeafIndex();
+      try (LogReader r = storage.reader()) {
+        leafIndex.rebuild(r);
+      }
       this.signed = new CheckpointFeed();
-      this.sequencer =
-          new Sequencer(new Integrator(storage, signer, signed, current), config.sequencerLimits());
+      signed.publish(current);
+      BatchWriter writer = new BatchWriter(storage, current, signed::publish);
+      Integrator integrator =
+          new Integrator(storage, signer, leafIndex, config.dedup(), writer::durableSize, current);
+      this.sequencer = new Sequencer(integrator, writer, config.sequencerLimits());
       opened.push(sequencer);
-      LogReads reads = new LogReads(storage, signed, config.maxEntriesPerPage());
+      LogReads reads = new LogReads(storage, signed, leafIndex, config.maxEntriesPerPage());
       if (config.witnesses().enabled()) {
         Optional<SignedCheckpoint> cosigned =
             PublishedCheckpoints.storedCosigned(storage, config.origin(), verifier);

@@ -82,10 +82,29 @@ public final class Main implements Callable<Integer> {
   int maxBatchEntries;
 
   @Option(
+      names = "--max-commit-entries",
+      defaultValue = "8192",
+      description =
+          "Most entries per durable batch, gathered from many requests; at least"
+              + " --max-batch-entries (default: ${DEFAULT-VALUE}).")
+  int maxCommitEntries;
+
+  @Option(
       names = "--batch-delay-micros",
-      defaultValue = "1000",
-      description = "Longest wait for a batch to fill (default: ${DEFAULT-VALUE}).")
+      defaultValue = "0",
+      description =
+          "When the writer is idle, how long to wait for more requests before committing;"
+              + " while it is busy batches grow anyway (default: ${DEFAULT-VALUE}).")
   long batchDelayMicros;
+
+  @Option(
+      names = "--dedup",
+      defaultValue = "true",
+      arity = "1",
+      description =
+          "true: an entry already in the log is answered with its existing index (safe"
+              + " retries); false: every append is a new entry (default: ${DEFAULT-VALUE}).")
+  boolean dedup;
 
   @Option(
       names = "--queue-capacity",
@@ -145,10 +164,13 @@ public final class Main implements Callable<Integer> {
         mapSizeMib * 1024 * 1024,
         new AppendLimits(maxEntryBytes, maxBatchEntries),
         new SequencerLimits(
-            maxBatchEntries, Duration.ofNanos(batchDelayMicros * 1000), queueCapacity),
+            Math.max(maxCommitEntries, maxBatchEntries),
+            Duration.ofNanos(batchDelayMicros * 1000),
+            Math.max(queueCapacity, Math.max(maxCommitEntries, maxBatchEntries))),
         maxPageEntries,
         verifyMode,
-        witnessPolicy());
+        witnessPolicy(),
+        dedup);
   }
 
   private WitnessPolicy witnessPolicy() {

@@ -15,6 +15,8 @@ import java.nio.file.Path;
  * @param bindHost address both listeners bind to
  * @param witnesses witnesses to gather cosignatures from before publishing ({@link
  *     WitnessPolicy#none()} for none)
+ * @param dedup whether an entry whose bytes are already in the log is answered with its existing
+ *     index instead of being appended again (spec/api.md, "Duplicates and retries")
  */
 public record ServerConfig(
     Path dataDir,
@@ -28,4 +30,36 @@ public record ServerConfig(
     SequencerLimits sequencerLimits,
     int maxEntriesPerPage,
     StartupVerifier.Mode verifyMode,
-    WitnessPolicy witnesses) {}
+    WitnessPolicy witnesses,
+    boolean dedup) {
+
+  /** A configuration with deduplication on (the default). */
+  public ServerConfig(
+      Path dataDir,
+      Path keyFile,
+      String origin,
+      String bindHost,
+      int grpcPort,
+      int httpPort,
+      long initialMapSize,
+      AppendLimits appendLimits,
+      SequencerLimits sequencerLimits,
+      int maxEntriesPerPage,
+      StartupVerifier.Mode verifyMode,
+      WitnessPolicy witnesses) {
+    this(
+        dataDir,
+        keyFile,
+        origin,
+        bindHost,
+        grpcPort,
+        httpPort,
+        initialMapSize,
+        appendLimits,
+        sequencerLimits,
+        maxEntriesPerPage,
+        verifyMode,
+        witnesses,
+        true);
+  }
+}

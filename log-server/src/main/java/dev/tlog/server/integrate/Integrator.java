@@ -3,121 +3,194 @@ package dev.tlog.server.integrate;
 import dev.tlog.merkle.chain.HashChain;
 import dev.tlog.merkle.compact.CompactRange;
 import dev.tlog.merkle.hash.Hash;
-import dev.tlog.merkle.hash.NodeId;
 import dev.tlog.merkle.hash.TreeHasher;
-import dev.tlog.server.checkpoint.CheckpointFeed;
 import dev.tlog.server.checkpoint.CheckpointSigner;
 import dev.tlog.server.checkpoint.SignedCheckpoint;
+import dev.tlog.server.dedup.LeafIndex;
 import dev.tlog.server.storage.BatchWrite;
 import dev.tlog.server.storage.LogReader;
 import dev.tlog.server.storage.LogStorage;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Deque;
 import java.util.List;
-import java.util.Map;
-import java.util.OptionalLong;
+import java.util.Optional;
+import java.util.function.LongSupplier;
 
 /**
- * Integrates sequenced batches: assigns indices, deduplicates by leaf hash, extends the Merkle tree
- * and the linear chain, writes everything in one durable transaction, then signs and publishes the
- * checkpoint for the new size.
+ * Builds batches: assigns indices, deduplicates by leaf hash, extends the Merkle tree, its tiles
+ * and the linear chain, and on {@link #seal} signs the checkpoint for the new size and hands out
+ * everything one durable transaction must write. It does no durable I/O itself: the sequencer's
+ * writer commits sealed batches in order, so the tree here may run up to two batches ahead of disk.
+ * After a failed commit, {@link #reload} returns to what is durable.
  *
- * <p>Threading: confined to the single writer thread. On a storage failure the in-memory tree is
- * left as it was, so memory never runs ahead of disk.
+ * <p>Threading: confined to the sequencer's builder thread.
  */
-public final class Integrator implements BatchIntegrator {
+public final class Integrator {
   private final LogStorage storage;
   private final CheckpointSigner signer;
-  private final CheckpointFeed feed;
+  private final LeafIndex leafIndex;
+  private final boolean dedup;
+  private final LongSupplier durableSize;
   private CompactRange tree;
   private Hash chainHead;
+  private EdgeTiles tiles;
+  private EdgeBundle bundle;
+  private SignedCheckpoint latest;
+  private Segment open;
+  // Sealed batches the writer may not have made durable yet, oldest first.
+  private final Deque<Segment> sealed = new ArrayDeque<>();
 
-  /** Loads the tree state from storage; {@code current} is the latest durable signed checkpoint. */
+  /**
+   * Starts from the stored log, whose signed checkpoint is {@code current}. {@code leafIndex} must
+   * already hold every stored entry; {@code durableSize} reports what the writer has committed.
+   */
   public Integrator(
-      LogStorage storage, CheckpointSigner signer, CheckpointFeed feed, SignedCheckpoint current) {
+      LogStorage storage,
+      CheckpointSigner signer,
+      LeafIndex leafIndex,
+      boolean dedup,
+      LongSupplier durableSize,
+      SignedCheckpoint current) {
     this.storage = storage;
     this.signer = signer;
-    this.feed = feed;
-    try (LogReader r = storage.reader()) {
-      long size = r.size();
-      this.tree = CompactRange.of(0, size, r.readHashes(CompactRange.decompose(0, size)));
-      this.chainHead = size == 0 ? Hash.ZERO : r.chainHash(size - 1);
-    }
-    if (current.size() != tree.end()) {
-      throw new IllegalStateException(
-          "checkpoint size " + current.size() + " differs from stored size " + tree.end());
-    }
-    feed.publish(current);
+    this.leafIndex = leafIndex;
+    this.dedup = dedup;
+    this.durableSize = durableSize;
+    load(current);
   }
 
-  /** Current durable tree size. */
+  private void load(SignedCheckpoint current) {
+    try (LogReader r = storage.reader()) {
+      long size = r.size();
+      if (current.size() != size) {
+        throw new IllegalStateException(
+            "checkpoint size " + current.size() + " differs from stored size " + size);
+      }
+      tree = CompactRange.of(0, size, r.readHashes(CompactRange.decompose(0, size)));
+      chainHead = size == 0 ? Hash.ZERO : r.chainHash(size - 1);
+      tiles = EdgeTiles.load(r);
+      bundle = EdgeBundle.load(r);
+    }
+    latest = current;
+    open = new Segment(tree.end());
+    sealed.clear();
+  }
+
+  /**
+   * Forgets every batch that is not durable and continues from storage, whose signed checkpoint is
+   * {@code durable}; rebuilds the leaf index.
+   */
+  public void reload(SignedCheckpoint durable) {
+    load(durable);
+    try (LogReader r = storage.reader()) {
+      leafIndex.rebuild(r);
+    }
+  }
+
+  /** Tree size including every batch built so far. */
   public long size() {
     return tree.end();
   }
 
-  /**
-   * Integrates one batch of requests (each a list of entries, kept together) and returns one result
-   * list per request, in order. Everything new is durable before this returns.
-   */
-  @Override
-  public List<List<AppendResult>> integrate(List<List<byte[]>> requests) {
-    CompactRange next = tree.copy();
-    Map<NodeId, Hash> nodes = new HashMap<>();
-    Map<Hash, Long> batchIndex = new HashMap<>();
-    List<byte[]> newEntries = new ArrayList<>();
-    List<Hash> newLeaves = new ArrayList<>();
-    List<Hash> newChain = new ArrayList<>();
-    Hash head = chainHead;
-    List<List<Slot>> slots = new ArrayList<>(requests.size());
-    try (LogReader r = storage.reader()) {
-      for (List<byte[]> request : requests) {
-        List<Slot> out = new ArrayList<>(request.size());
-        for (byte[] entry : request) {
-          Hash leaf = TreeHasher.leafHash(entry);
-          OptionalLong stored = r.indexOf(leaf);
-          if (stored.isPresent()) {
-            long i = stored.getAsLong();
-            out.add(new Slot(i, leaf, r.chainHash(i), true));
-            continue;
-          }
-          Long inBatch = batchIndex.get(leaf);
-          if (inBatch != null) {
-            out.add(new Slot(inBatch, leaf, newChain.get((int) (inBatch - tree.end())), true));
-            continue;
-          }
-          long index = next.end();
-          next.append(leaf, nodes::put);
-          head = HashChain.next(head, leaf);
-          batchIndex.put(leaf, index);
-          newEntries.add(entry);
-          newLeaves.add(leaf);
-          newChain.add(head);
-          out.add(new Slot(index, leaf, head, false));
-        }
-        slots.add(out);
-      }
-    }
-    SignedCheckpoint cp;
-    if (newEntries.isEmpty()) {
-      cp = feed.latest().orElseThrow();
-    } else {
-      storage.append(new BatchWrite(tree.end(), newEntries, newLeaves, newChain, nodes));
-      tree = next;
-      chainHead = head;
-      cp = signer.sign(tree.end(), tree.root(), chainHead);
-      storage.putCheckpoint(cp.size(), cp.note().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-      feed.publish(cp);
-    }
-    List<List<AppendResult>> results = new ArrayList<>(slots.size());
-    for (List<Slot> request : slots) {
-      List<AppendResult> out = new ArrayList<>(request.size());
-      for (Slot s : request) {
-        out.add(new AppendResult(s.index, s.leaf, s.chain, cp, s.duplicate));
-      }
-      results.add(out);
-    }
-    return results;
+  /** Entries in the open batch (duplicates excluded). */
+  public int openEntries() {
+    return open.leaves.size();
   }
 
-  private record Slot(long index, Hash leaf, Hash chain, boolean duplicate) {}
+  /** Adds one request's entries to the open batch, in order; returns where each landed. */
+  public List<Slot> add(List<byte[]> request) {
+    List<Slot> out = new ArrayList<>(request.size());
+    for (byte[] entry : request) {
+      Hash leaf = TreeHasher.leafHash(entry);
+      long existing = dedup ? leafIndex.find(leaf, i -> leaf.equals(leafAt(i))) : -1;
+      if (existing >= 0) {
+        out.add(new Slot(existing, leaf, chainAt(existing), true));
+        continue;
+      }
+      long index = tree.end();
+      tree.append(leaf, tiles::visit);
+      chainHead = HashChain.next(chainHead, leaf);
+      bundle.add(entry, chainHead);
+      open.leaves.add(leaf);
+      open.chain.add(chainHead);
+      leafIndex.put(leaf, index);
+      out.add(new Slot(index, leaf, chainHead, false));
+    }
+    return out;
+  }
+
+  /**
+   * Closes the open batch: signs the checkpoint for the new size (the previous one when the batch
+   * added nothing) and returns what must be written.
+   */
+  public SealedBatch seal() {
+    long start = open.start;
+    long durable = durableSize.getAsLong();
+    while (!sealed.isEmpty() && sealed.peekFirst().end() <= durable) {
+      sealed.removeFirst();
+    }
+    if (open.leaves.isEmpty()) {
+      return new SealedBatch(start, Optional.empty(), latest);
+    }
+    latest = signer.sign(tree.end(), tree.root(), chainHead);
+    BatchWrite write =
+        new BatchWrite(
+            start,
+            tree.end(),
+            bundle.takeChanged(),
+            tiles.takeChanged(),
+            latest.note().getBytes(StandardCharsets.UTF_8));
+    sealed.addLast(open);
+    open = new Segment(tree.end());
+    return new SealedBatch(start, Optional.of(write), latest);
+  }
+
+  private Hash leafAt(long index) {
+    Segment s = segmentOf(index);
+    if (s != null) {
+      return s.leaves.get((int) (index - s.start));
+    }
+    try (LogReader r = storage.reader()) {
+      return index < r.size() ? r.leafHash(index) : null;
+    }
+  }
+
+  private Hash chainAt(long index) {
+    Segment s = segmentOf(index);
+    if (s != null) {
+      return s.chain.get((int) (index - s.start));
+    }
+    try (LogReader r = storage.reader()) {
+      return r.chainHash(index);
+    }
+  }
+
+  private Segment segmentOf(long index) {
+    if (index >= open.start) {
+      return open;
+    }
+    for (Segment s : sealed) {
+      if (index >= s.start && index < s.end()) {
+        return s;
+      }
+    }
+    return null;
+  }
+
+  /** Leaves and chain hashes of a batch from {@code start}, kept until it is durable. */
+  private static final class Segment {
+    final long start;
+    final List<Hash> leaves = new ArrayList<>();
+    final List<Hash> chain = new ArrayList<>();
+
+    Segment(long start) {
+      this.start = start;
+    }
+
+    long end() {
+      return start + leaves.size();
+    }
+  }
 }

@@ -6,6 +6,7 @@ import dev.tlog.merkle.proof.ConsistencyProof;
 import dev.tlog.merkle.proof.InclusionProof;
 import dev.tlog.merkle.proof.Proofs;
 import dev.tlog.server.checkpoint.CheckpointFeed;
+import dev.tlog.server.dedup.LeafIndex;
 import dev.tlog.server.errors.InvalidRequestException;
 import dev.tlog.server.errors.NotFoundException;
 import dev.tlog.server.errors.OutOfRangeException;
@@ -23,11 +24,14 @@ import java.util.List;
 public final class LogReads {
   private final LogStorage storage;
   private final CheckpointFeed signed;
+  private final LeafIndex leafIndex;
   private final int maxEntriesPerPage;
 
-  public LogReads(LogStorage storage, CheckpointFeed signed, int maxEntriesPerPage) {
+  public LogReads(
+      LogStorage storage, CheckpointFeed signed, LeafIndex leafIndex, int maxEntriesPerPage) {
     this.storage = storage;
     this.signed = signed;
+    this.leafIndex = leafIndex;
     this.maxEntriesPerPage = maxEntriesPerPage;
   }
 
@@ -74,12 +78,13 @@ public final class LogReads {
           "leaf_hash must be " + Hash.SIZE + " bytes, got " + leafHash.length);
     }
     long size = resolveTreeSize(treeSize);
+    Hash leaf = Hash.of(leafHash);
     long index;
     try (LogReader r = storage.reader()) {
-      index =
-          r.indexOf(Hash.of(leafHash))
-              .orElseThrow(
-                  () -> new NotFoundException("no entry has leaf hash " + Hash.of(leafHash)));
+      index = leafIndex.find(leaf, i -> i < r.size() && leaf.equals(r.leafHash(i)));
+    }
+    if (index < 0) {
+      throw new NotFoundException("no entry has leaf hash " + leaf);
     }
     if (index >= size) {
       throw new OutOfRangeException(
@@ -122,11 +127,11 @@ public final class LogReads {
     List<StoredEntry> out = new ArrayList<>((int) (stop - start));
     try (LogReader r = storage.reader()) {
       List<byte[]> data = r.entries(start, stop);
+      List<Hash> chain = r.chainHashes(start, stop);
       for (int i = 0; i < data.size(); i++) {
-        long index = start + i;
         out.add(
             new StoredEntry(
-                index, data.get(i), TreeHasher.leafHash(data.get(i)), r.chainHash(index)));
+                start + i, data.get(i), TreeHasher.leafHash(data.get(i)), chain.get(i)));
       }
     }
     return out;

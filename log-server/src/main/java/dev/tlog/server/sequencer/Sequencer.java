@@ -1,10 +1,11 @@
 package dev.tlog.server.sequencer;
 
 import dev.tlog.server.errors.OverloadedException;
-import dev.tlog.server.errors.StorageException;
 import dev.tlog.server.errors.UnavailableException;
 import dev.tlog.server.integrate.AppendResult;
-import dev.tlog.server.integrate.BatchIntegrator;
+import dev.tlog.server.integrate.Integrator;
+import dev.tlog.server.integrate.SealedBatch;
+import dev.tlog.server.integrate.Slot;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,28 +15,36 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Orders appends and hands them to the {@link BatchIntegrator} in batches on one dedicated writer
- * thread. A request (one entry or an all-or-nothing batch) is never split across batches.
+ * Orders appends and makes them durable in batches, in a three-stage pipeline: the builder thread
+ * groups queued requests and extends the tree through the {@link Integrator} (hashing, tiles,
+ * signing) while the {@link BatchWriter} commits the previous batch, and acknowledgements are sent
+ * from a third thread. A batch grows while the writer is busy, up to the limits, and is sealed as
+ * soon as the writer is free: group commit with no fixed delay. A request (one entry or an
+ * all-or-nothing batch) is never split across batches.
  *
- * <p>{@link #submit} is thread-safe and never blocks: when the queue holds {@code queueCapacity}
- * entries it throws {@link OverloadedException}. {@link #close} stops accepting, integrates every
- * request already queued, then stops the writer.
+ * <p>{@link #submit} is thread-safe and never blocks: when {@code queueCapacity} entries are queued
+ * or in flight it throws {@link OverloadedException}. {@link #close} stops accepting, makes every
+ * request already queued durable and acknowledges it, then stops the threads.
  */
 public final class Sequencer implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger(Sequencer.class.getName());
+  private static final long BUSY_POLL_NANOS = TimeUnit.MICROSECONDS.toNanos(100);
 
-  private final BatchIntegrator integrator;
+  private final Integrator integrator;
+  private final BatchWriter writer;
   private final SequencerLimits limits;
   private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
   private final AtomicInteger queuedEntries = new AtomicInteger();
-  private final Thread writer;
+  private final Thread builder;
   private volatile boolean closed;
 
-  public Sequencer(BatchIntegrator integrator, SequencerLimits limits) {
+  /** Starts the pipeline; {@code writer} must start from the state {@code integrator} loaded. */
+  public Sequencer(Integrator integrator, BatchWriter writer, SequencerLimits limits) {
     this.integrator = integrator;
+    this.writer = writer;
     this.limits = limits;
-    this.writer = new Thread(this::run, "tlog-writer");
-    this.writer.start();
+    this.builder = new Thread(this::build, "tlog-builder");
+    this.builder.start();
   }
 
   /**
@@ -58,16 +67,16 @@ public final class Sequencer implements AutoCloseable {
           "sequencer queue is full (" + limits.queueCapacity() + " entries); retry later",
           retryHint());
     }
-    Pending p = new Pending(List.copyOf(entries), new CompletableFuture<>());
+    Pending p = new Pending(List.copyOf(entries), bytes(entries), new CompletableFuture<>());
+    p.result.whenComplete((r, e) -> queuedEntries.addAndGet(-n));
     queue.add(p);
     if (closed && queue.remove(p)) {
-      queuedEntries.addAndGet(-n);
-      throw new UnavailableException("the log is shutting down");
+      p.result.completeExceptionally(new UnavailableException("the log is shutting down"));
     }
     return p.result;
   }
 
-  /** Entries queued and not yet integrated. */
+  /** Entries queued or in flight, not yet acknowledged. */
   public int queuedEntries() {
     return queuedEntries.get();
   }
@@ -76,82 +85,135 @@ public final class Sequencer implements AutoCloseable {
     return limits.maxBatchDelay().multipliedBy(2).plusMillis(100);
   }
 
-  private void run() {
-    List<Pending> batch = new ArrayList<>();
+  private static long bytes(List<byte[]> entries) {
+    long n = 0;
+    for (byte[] e : entries) {
+      n += e.length;
+    }
+    return n;
+  }
+
+  private void build() {
+    Batch batch = new Batch();
     Pending carry = null;
-    while (true) {
-      try {
-        Pending first = carry != null ? carry : queue.poll(50, TimeUnit.MILLISECONDS);
-        carry = null;
-        if (first == null) {
-          if (closed && queue.isEmpty()) {
-            return;
-          }
-          continue;
-        }
-        batch.add(first);
-        int count = first.entries.size();
-        long deadline = System.nanoTime() + limits.maxBatchDelay().toNanos();
-        while (count < limits.maxBatchEntries()) {
-          long wait = deadline - System.nanoTime();
-          Pending more = wait > 0 ? queue.poll(wait, TimeUnit.NANOSECONDS) : queue.poll();
-          if (more == null) {
-            break;
-          }
-          if (count + more.entries.size() > limits.maxBatchEntries()) {
-            carry = more;
-            break;
-          }
-          batch.add(more);
-          count += more.entries.size();
-        }
-        integrate(batch, count);
-        batch.clear();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        fail(batch, new UnavailableException("the log writer was interrupted"));
-        return;
-      }
-    }
-  }
-
-  private void integrate(List<Pending> batch, int count) {
-    List<List<byte[]>> requests = new ArrayList<>(batch.size());
-    for (Pending p : batch) {
-      requests.add(p.entries);
-    }
+    long failuresSeen = 0;
     try {
-      List<List<AppendResult>> results = integrator.integrate(requests);
-      queuedEntries.addAndGet(-count);
-      for (int i = 0; i < batch.size(); i++) {
-        batch.get(i).result.complete(results.get(i));
+      while (true) {
+        try {
+          if (writer.failures() != failuresSeen) {
+            failuresSeen = writer.failures();
+            batch = restart(batch, "an earlier batch failed to commit; retry");
+          }
+          Pending p = carry != null ? carry : queue.poll(waitNanos(batch), TimeUnit.NANOSECONDS);
+          carry = null;
+          if (p != null && writer.failures() != failuresSeen) {
+            carry = p; // restart first, so p is not deduplicated against a batch that failed
+            continue;
+          }
+          if (p == null) {
+            if (batch.isEmpty()) {
+              if (closed && queue.isEmpty()) {
+                return;
+              }
+            } else if (writer.idle() || closed) {
+              batch = seal(batch);
+            }
+            continue;
+          }
+          if (!batch.isEmpty()
+              && (batch.entries + p.entries.size() > limits.maxBatchEntries()
+                  || batch.bytes + p.bytes > limits.maxBatchBytes())) {
+            carry = p;
+            batch = seal(batch);
+            continue;
+          }
+          batch.add(p);
+          batch.landed(integrator.add(p.entries));
+          if (batch.entries >= limits.maxBatchEntries()) {
+            batch = seal(batch);
+          }
+        } catch (RuntimeException e) {
+          // The tree in memory may be half-extended: drop the open batch and start over from disk.
+          LOG.log(System.Logger.Level.ERROR, "building a batch failed", e);
+          batch = restart(batch, "the log could not build the batch; retry");
+        }
       }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      batch.fail(new UnavailableException("the log's builder was interrupted"));
     } catch (RuntimeException e) {
-      queuedEntries.addAndGet(-count);
-      LOG.log(System.Logger.Level.ERROR, "batch of " + count + " entries failed", e);
-      fail(
-          batch,
-          e instanceof StorageException
-              ? e
-              : new StorageException("append failed: " + e.getMessage(), e));
+      LOG.log(System.Logger.Level.ERROR, "the log cannot recover its state; appends stop", e);
+      batch.fail(new UnavailableException("the log cannot append: " + e.getMessage()));
+      closed = true;
+    } finally {
+      if (carry != null) {
+        carry.result.completeExceptionally(new UnavailableException("the log is shutting down"));
+      }
+      Pending p;
+      while ((p = queue.poll()) != null) {
+        p.result.completeExceptionally(new UnavailableException("the log is shutting down"));
+      }
+      writer.stop();
     }
   }
 
-  private static void fail(List<Pending> batch, RuntimeException e) {
-    for (Pending p : batch) {
-      p.result.completeExceptionally(e);
+  /** Fails the open batch and returns to the durable state (throws if that is impossible). */
+  private Batch restart(Batch batch, String why) {
+    batch.fail(new UnavailableException(why));
+    integrator.reload(writer.durableCheckpoint());
+    return new Batch();
+  }
+
+  private long waitNanos(Batch batch) {
+    if (batch.isEmpty()) {
+      return TimeUnit.MILLISECONDS.toNanos(50);
     }
+    return writer.idle() ? limits.maxBatchDelay().toNanos() : BUSY_POLL_NANOS;
+  }
+
+  private Batch seal(Batch batch) throws InterruptedException {
+    SealedBatch sealed = integrator.seal();
+    writer.hand(sealed, batch.requests, batch.slots);
+    return new Batch();
   }
 
   @Override
   public void close() {
     closed = true;
     try {
-      writer.join();
+      builder.join();
+      writer.awaitStopped();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
   }
 
-  private record Pending(List<byte[]> entries, CompletableFuture<List<AppendResult>> result) {}
+  /** The requests of the open batch and where their entries landed. */
+  private static final class Batch {
+    final List<CompletableFuture<List<AppendResult>>> requests = new ArrayList<>();
+    final List<List<Slot>> slots = new ArrayList<>();
+    int entries;
+    long bytes;
+
+    boolean isEmpty() {
+      return requests.isEmpty();
+    }
+
+    void add(Pending p) {
+      requests.add(p.result);
+      entries += p.entries.size();
+      bytes += p.bytes;
+    }
+
+    void landed(List<Slot> where) {
+      slots.add(where);
+    }
+
+    void fail(RuntimeException e) {
+      requests.forEach(r -> r.completeExceptionally(e));
+    }
+  }
+
+  private record Pending(
+      List<byte[]> entries, long bytes, CompletableFuture<List<AppendResult>> result) {}
 }

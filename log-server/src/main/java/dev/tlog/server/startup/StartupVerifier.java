@@ -5,38 +5,45 @@ import dev.tlog.merkle.chain.HashChain;
 import dev.tlog.merkle.checkpoint.ChainHeadExtension;
 import dev.tlog.merkle.checkpoint.Checkpoint;
 import dev.tlog.merkle.checkpoint.Checkpoints;
-import dev.tlog.merkle.compact.CompactRange;
 import dev.tlog.merkle.hash.Hash;
-import dev.tlog.merkle.hash.NodeId;
 import dev.tlog.merkle.hash.TreeHasher;
 import dev.tlog.merkle.note.NoteVerifier;
 import dev.tlog.merkle.proof.Proofs;
+import dev.tlog.merkle.tile.TileMath;
 import dev.tlog.server.checkpoint.CheckpointSigner;
 import dev.tlog.server.checkpoint.SignedCheckpoint;
 import dev.tlog.server.errors.StateMismatchException;
 import dev.tlog.server.storage.LogReader;
 import dev.tlog.server.storage.LogStorage;
 import dev.tlog.server.storage.StoredCheckpoint;
+import dev.tlog.server.storage.TileStratum;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
- * Checks at startup that the stored entries, leaf hashes, tree node hashes, chain and latest
- * checkpoint agree, and signs the checkpoint for a size that was committed but not yet signed when
- * the server last stopped. Any disagreement is a {@link StateMismatchException} naming what
- * disagrees; the server must not serve then.
+ * Checks at startup that the stored entries, tiles, chain and signed checkpoint agree. The
+ * checkpoint is written in the same transaction as the batch it covers, so it must be for exactly
+ * the stored size; anything else is a {@link StateMismatchException} naming what disagrees, and the
+ * server must not serve then.
+ *
+ * <p>{@link Mode#FULL} re-derives every stored hash from the entries, one task per run of {@value
+ * #CHUNK_BUNDLES} bundles on every core, each a sequential scan in its own read transaction.
  */
 public final class StartupVerifier {
-  private static final System.Logger LOG = System.getLogger(StartupVerifier.class.getName());
-  private static final int CHUNK = 4096;
+  /** Bundles of 256 entries one verification task re-derives. */
+  static final int CHUNK_BUNDLES = 64;
 
   /** How much of the stored log to re-derive from the entries. */
   public enum Mode {
-    /** Re-hash every entry and re-derive every stored node and chain hash: O(size). */
+    /** Re-hash every entry and re-derive every stored tile and chain hash: O(size). */
     FULL,
-    /** Re-derive only the last {@value #TAIL_ENTRIES} entries; check the root from stored nodes. */
+    /** Re-derive only the last {@value #TAIL_ENTRIES} entries; check the root from stored tiles. */
     TAIL
   }
 
@@ -46,90 +53,142 @@ public final class StartupVerifier {
   private final LogStorage storage;
   private final CheckpointSigner signer;
   private final NoteVerifier logKey;
+  private final int threads;
 
   public StartupVerifier(LogStorage storage, CheckpointSigner signer, NoteVerifier logKey) {
+    this(storage, signer, logKey, Runtime.getRuntime().availableProcessors());
+  }
+
+  public StartupVerifier(
+      LogStorage storage, CheckpointSigner signer, NoteVerifier logKey, int threads) {
     this.storage = storage;
     this.signer = signer;
     this.logKey = logKey;
+    this.threads = Math.max(1, threads);
   }
 
   /** Verifies the stored state and returns the checkpoint to publish for the stored size. */
   public SignedCheckpoint verify(Mode mode) {
+    long size;
+    Optional<StoredCheckpoint> stored;
     try (LogReader r = storage.reader()) {
-      long size = r.size();
-      long from = mode == Mode.FULL ? 0 : Math.max(0, size - TAIL_ENTRIES);
-      rederive(r, from, size);
-      Hash root = Proofs.treeRoot(size, r);
-      Hash head = size == 0 ? Hash.ZERO : r.chainHash(size - 1);
-      Optional<StoredCheckpoint> stored = r.latestCheckpoint();
-      if (stored.isPresent()) {
-        SignedCheckpoint latest = checkStored(r, stored.get(), size);
-        if (latest.size() == size) {
-          return latest;
+      size = r.size();
+      stored = r.latestCheckpoint();
+    }
+    long from = mode == Mode.FULL ? 0 : Math.max(0, size - TAIL_ENTRIES);
+    rederive(from, size);
+    try (LogReader r = storage.reader()) {
+      if (stored.isEmpty()) {
+        if (size != 0) {
+          throw new StateMismatchException(size + " entries are stored without a checkpoint");
         }
-        LOG.log(
-            System.Logger.Level.WARNING,
-            "signing checkpoint for size {0}: it was committed but not signed before the last stop"
-                + " (latest signed size {1})",
-            size,
-            latest.size());
+        return signer.sign(0, TreeHasher.emptyRoot(), Hash.ZERO);
       }
-      SignedCheckpoint cp = signer.sign(size, root, head);
-      storage.putCheckpoint(size, cp.note().getBytes(StandardCharsets.UTF_8));
-      return cp;
+      return checkStored(r, stored.get(), size);
     } catch (MerkleException e) {
       throw new StateMismatchException("stored log is inconsistent: " + e.getMessage(), e);
     }
   }
 
-  /** Re-hashes entries [from, size) and compares leaf, node and chain hashes with storage. */
-  private static void rederive(LogReader r, long from, long size) {
-    CompactRange range =
-        from == 0
-            ? CompactRange.empty(0)
-            : CompactRange.of(0, from, r.readHashes(CompactRange.decompose(0, from)));
-    Hash head = from == 0 ? Hash.ZERO : r.chainHash(from - 1);
-    for (long start = from; start < size; start += CHUNK) {
-      long end = Math.min(size, start + CHUNK);
-      List<byte[]> entries = r.entries(start, end);
-      List<NodeId> ids = new ArrayList<>();
-      List<Hash> derived = new ArrayList<>();
-      for (int i = 0; i < entries.size(); i++) {
-        long index = start + i;
-        Hash leaf = TreeHasher.leafHash(entries.get(i));
-        if (r.indexOf(leaf).orElse(-1) != index) {
-          throw new StateMismatchException(
-              "entry "
-                  + index
-                  + " hashes to "
-                  + leaf
-                  + ", which the leaf index does not map to "
-                  + index);
-        }
-        range.append(
-            leaf,
-            (id, hash) -> {
-              ids.add(id);
-              derived.add(hash);
+  /** Re-derives bundles, level-0 tiles and chain hashes for entries [from, size), in parallel. */
+  private void rederive(long from, long size) {
+    long firstBundle = from >>> TileMath.HEIGHT;
+    long endBundle = (size + TileMath.FULL_WIDTH - 1) >>> TileMath.HEIGHT;
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            threads,
+            r -> {
+              Thread t = new Thread(r, "tlog-verify");
+              t.setDaemon(true);
+              return t;
             });
-        head = HashChain.next(head, leaf);
-        Hash storedChain = r.chainHash(index);
-        if (!storedChain.equals(head)) {
-          throw new StateMismatchException(
-              "chain hash " + index + " disagrees: recomputed " + head + ", stored " + storedChain);
-        }
+    try {
+      List<Future<?>> tasks = new ArrayList<>();
+      for (long b = firstBundle; b < endBundle; b += CHUNK_BUNDLES) {
+        long start = b;
+        long end = Math.min(endBundle, b + CHUNK_BUNDLES);
+        tasks.add(pool.submit(() -> rederiveBundles(start, end)));
       }
-      List<Hash> stored = r.readHashes(ids);
-      for (int i = 0; i < ids.size(); i++) {
-        if (!stored.get(i).equals(derived.get(i))) {
-          throw new StateMismatchException(
-              "tree node "
-                  + ids.get(i)
-                  + " disagrees: recomputed "
-                  + derived.get(i)
-                  + ", stored "
-                  + stored.get(i));
+      for (int level = 1; level <= TileMath.MAX_USED_LEVEL; level++) {
+        int l = level;
+        tasks.add(pool.submit(() -> checkUpperTiles(l, from)));
+      }
+      for (Future<?> t : tasks) {
+        t.get();
+      }
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException re) {
+        throw re;
+      }
+      throw new StateMismatchException("verification failed: " + e.getCause(), e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new StateMismatchException("interrupted while verifying storage", e);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private void rederiveBundles(long startBundle, long endBundle) {
+    try (LogReader r = storage.reader()) {
+      TileCheck check = new TileCheck(r);
+      long size = r.size();
+      for (long b = startBundle; b < endBundle; b++) {
+        long start = b << TileMath.HEIGHT;
+        long end = Math.min(size, start + TileMath.FULL_WIDTH);
+        List<byte[]> entries = r.entries(start, end);
+        List<Hash> chain = r.chainHashes(start, end);
+        Hash head = start == 0 ? Hash.ZERO : r.chainHash(start - 1);
+        byte[] base = new byte[entries.size() * Hash.SIZE];
+        byte[] storedBase = r.hashTile(0, b, entries.size());
+        for (int i = 0; i < entries.size(); i++) {
+          Hash leaf = TreeHasher.leafHash(entries.get(i));
+          Hash storedLeaf = Hash.of(storedBase, i * Hash.SIZE);
+          if (!leaf.equals(storedLeaf)) {
+            throw new StateMismatchException(
+                "entry "
+                    + (start + i)
+                    + " hashes to "
+                    + leaf
+                    + ", but its level-0 tile stores leaf hash "
+                    + storedLeaf);
+          }
+          leaf.copyTo(base, i * Hash.SIZE);
+          head = HashChain.next(head, leaf);
+          if (!head.equals(chain.get(i))) {
+            throw new StateMismatchException(
+                "chain hash "
+                    + (start + i)
+                    + " disagrees: recomputed "
+                    + head
+                    + ", stored "
+                    + chain.get(i));
+          }
         }
+        check.tile(0, b, base);
+      }
+    }
+  }
+
+  /** Re-derives the tiles of {@code level} covering entries from {@code from} on from below. */
+  private void checkUpperTiles(int level, long from) {
+    try (LogReader r = storage.reader()) {
+      long size = r.size();
+      long row = size >>> (TileMath.HEIGHT * level);
+      if (row == 0) {
+        return;
+      }
+      TileCheck check = new TileCheck(r);
+      long first = (from >>> (TileMath.HEIGHT * level)) >>> TileMath.HEIGHT;
+      for (long t = first; t << TileMath.HEIGHT < row; t++) {
+        int width = TileMath.widthAt(level, t, size);
+        byte[] base = new byte[width * Hash.SIZE];
+        for (int i = 0; i < width; i++) {
+          // A node of this tile's base row is the top of a full tile one level down.
+          byte[] below = r.tileStratum(level - 1, (t << TileMath.HEIGHT) + i);
+          TileStratum.top(below).copyTo(base, i * Hash.SIZE);
+        }
+        check.tile(level, t, base);
       }
     }
   }
@@ -139,36 +198,31 @@ public final class StartupVerifier {
     try {
       cp = Checkpoints.openSigned(stored.signedNote(), signer.origin(), List.of(logKey));
     } catch (MerkleException e) {
-      throw new StateMismatchException(
-          "latest stored checkpoint (size "
-              + stored.size()
-              + ") does not verify: "
-              + e.getMessage(),
-          e);
+      throw new StateMismatchException("stored checkpoint does not verify: " + e.getMessage(), e);
     }
-    if (cp.size() != stored.size() || cp.size() > size) {
+    if (cp.size() != size) {
       throw new StateMismatchException(
-          "latest checkpoint claims size " + cp.size() + " but " + size + " entries are stored");
+          "stored checkpoint is for size " + cp.size() + " but " + size + " entries are stored");
     }
-    Hash root = Proofs.treeRoot(cp.size(), r);
+    Hash root = Proofs.treeRoot(size, r);
     if (!root.equals(cp.root())) {
       throw new StateMismatchException(
           "root at size "
-              + cp.size()
+              + size
               + " disagrees: recomputed "
               + root
               + ", checkpoint says "
               + cp.root());
     }
-    Hash head = cp.size() == 0 ? Hash.ZERO : r.chainHash(cp.size() - 1);
+    Hash head = size == 0 ? Hash.ZERO : r.chainHash(size - 1);
     Hash signedHead =
         ChainHeadExtension.find(cp)
             .orElseThrow(
-                () -> new StateMismatchException("latest checkpoint has no chain head line"));
+                () -> new StateMismatchException("stored checkpoint has no chain head line"));
     if (!head.equals(signedHead)) {
       throw new StateMismatchException(
           "chain head at size "
-              + cp.size()
+              + size
               + " disagrees: stored "
               + head
               + ", checkpoint says "

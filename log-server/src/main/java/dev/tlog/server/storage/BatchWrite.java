@@ -1,42 +1,35 @@
 package dev.tlog.server.storage;
 
-import dev.tlog.merkle.hash.Hash;
-import dev.tlog.merkle.hash.NodeId;
 import java.util.List;
-import java.util.Map;
 
 /**
- * Everything one batch adds to storage: entries {@code [firstIndex, firstIndex + entries.size())},
- * their leaf and chain hashes, and the complete-subtree node hashes the batch completed (level 0
- * included).
+ * Everything one batch changes in storage, written in one durable transaction: the log grows from
+ * {@code firstIndex} to {@code endIndex}; every entry bundle and hash tile the growth created or
+ * widened is rewritten whole; the checkpoint signed for {@code endIndex} is stored with them.
+ *
+ * <p>The arrays are handed over, not copied: the caller must not change them afterwards.
  */
 public record BatchWrite(
     long firstIndex,
-    List<byte[]> entries,
-    List<Hash> leafHashes,
-    List<Hash> chainHashes,
-    Map<NodeId, Hash> nodes) {
+    long endIndex,
+    List<BundleWrite> bundles,
+    List<TileWrite> tiles,
+    byte[] signedCheckpoint) {
   public BatchWrite {
-    entries = List.copyOf(entries);
-    leafHashes = List.copyOf(leafHashes);
-    chainHashes = List.copyOf(chainHashes);
-    nodes = Map.copyOf(nodes);
-    if (firstIndex < 0) {
-      throw new IllegalArgumentException("firstIndex must be >= 0, got " + firstIndex);
-    }
-    if (leafHashes.size() != entries.size() || chainHashes.size() != entries.size()) {
+    if (firstIndex < 0 || endIndex <= firstIndex) {
       throw new IllegalArgumentException(
-          "entries, leaf hashes and chain hashes differ in count: "
-              + entries.size()
-              + ", "
-              + leafHashes.size()
-              + ", "
-              + chainHashes.size());
+          "need 0 <= firstIndex < endIndex, got " + firstIndex + ", " + endIndex);
     }
+    bundles = List.copyOf(bundles);
+    tiles = List.copyOf(tiles);
   }
 
-  /** Size of the tree after this batch. */
-  public long endIndex() {
-    return firstIndex + entries.size();
-  }
+  /**
+   * Entry bundle {@code index} as it stands after the batch: its C2SP body and the chain hashes
+   * C[i] of its entries (32 bytes each, in order).
+   */
+  public record BundleWrite(long index, byte[] body, byte[] chainHashes) {}
+
+  /** Hash tile {@code (level, index)} as it stands after the batch, in {@link TileStratum} form. */
+  public record TileWrite(int level, long index, byte[] stratum) {}
 }

@@ -4,11 +4,11 @@ import dev.tlog.merkle.hash.Hash;
 import dev.tlog.merkle.proof.HashReader;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalLong;
 
 /**
  * A consistent snapshot of the stored log (one LMDB read transaction). Methods throw {@link
- * dev.tlog.server.errors.OutOfRangeException} for indices at or beyond {@link #size()}. Not
+ * dev.tlog.server.errors.OutOfRangeException} for indices at or beyond {@link #size()}, and {@link
+ * dev.tlog.server.errors.StateMismatchException} when storage lacks what its size promises. Not
  * thread-safe: use a reader from one thread at a time, and close it.
  */
 public interface LogReader extends HashReader, AutoCloseable {
@@ -21,22 +21,29 @@ public interface LogReader extends HashReader, AutoCloseable {
   /** Entries [start, end), which must lie within [0, size]. */
   List<byte[]> entries(long start, long end);
 
+  /**
+   * The C2SP body of entry bundle {@code index} holding its first {@code width} entries; the bundle
+   * must hold at least that many in this snapshot.
+   */
+  byte[] entryBundle(long index, int width);
+
+  /** The C2SP body of hash tile {@code (level, index)}: the first {@code width} base hashes. */
+  byte[] hashTile(int level, long index, int width);
+
+  /** Tile {@code (level, index)} in {@link TileStratum} form at its width in this snapshot. */
+  byte[] tileStratum(int level, long index);
+
   /** The linear chain hash C[index], in [0, size). */
   Hash chainHash(long index);
 
-  /** The index of the entry whose leaf hash is {@code leafHash}, if stored. */
-  OptionalLong indexOf(Hash leafHash);
+  /** Chain hashes C[start..end), within [0, size]. */
+  List<Hash> chainHashes(long start, long end);
 
-  /**
-   * Hashes of {@code count} consecutive complete nodes at {@code level} starting at {@code start}.
-   */
-  List<Hash> nodeRow(int level, long start, int count);
+  /** The leaf hash of entry {@code index}, in [0, size), as stored in its level-0 tile. */
+  Hash leafHash(long index);
 
-  /** The signed checkpoint with the largest size, if any. */
+  /** The checkpoint signed for {@link #size()}; empty only for a log that was never written. */
   Optional<StoredCheckpoint> latestCheckpoint();
-
-  /** The signed checkpoint for exactly {@code size}, if one was stored. */
-  Optional<StoredCheckpoint> checkpoint(long size);
 
   /** The latest checkpoint published with witness cosignatures, if any. */
   Optional<StoredCheckpoint> cosignedCheckpoint();

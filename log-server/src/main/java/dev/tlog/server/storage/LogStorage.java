@@ -1,13 +1,14 @@
 package dev.tlog.server.storage;
 
 /**
- * Durable storage shaped by what the log needs: entries, their leaf hashes and chain hashes, the
- * complete-subtree hashes of the Merkle tree, and signed checkpoints.
+ * Durable storage shaped by what the log needs: entry bundles with their chain hashes, hash tiles
+ * (in {@link TileStratum} form), the checkpoint signed for the stored size, and the latest
+ * checkpoint published with witness cosignatures.
  *
- * <p>Threading: exactly one thread (the log's writer) may call {@link #append} and {@link
- * #putCheckpoint}; {@link #putCosignedCheckpoint} may be called from any thread (writes are
- * serialized). Any number of threads may hold {@link #reader() readers} at once, and readers never
- * block the writer. Every write is all-or-nothing and durable (fsync) when the method returns.
+ * <p>Threading: exactly one thread (the log's writer) may call {@link #append}; {@link
+ * #putCosignedCheckpoint} may be called from any thread (writes are serialized). Any number of
+ * threads may hold {@link #reader() readers} at once, and readers never block the writer. Every
+ * write is all-or-nothing and durable (fsync) when the method returns.
  */
 public interface LogStorage extends AutoCloseable {
 
@@ -15,13 +16,11 @@ public interface LogStorage extends AutoCloseable {
   LogReader reader();
 
   /**
-   * Writes one batch in one durable transaction. {@code batch.firstIndex()} must equal the stored
-   * size.
+   * Writes one batch and its signed checkpoint in one durable transaction. {@code
+   * batch.firstIndex()} must equal the stored size, else {@link
+   * dev.tlog.server.errors.StorageException} and nothing changes.
    */
   void append(BatchWrite batch);
-
-  /** Durably stores the signed checkpoint for tree size {@code size} (which must be stored). */
-  void putCheckpoint(long size, byte[] signedNote);
 
   /**
    * Durably records {@code signedNote} (a log-signed checkpoint of a stored size, with witness

@@ -2,6 +2,7 @@ package dev.tlog.server.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.protobuf.ByteString;
@@ -16,6 +17,7 @@ import dev.tlog.merkle.proof.ConsistencyProof;
 import dev.tlog.merkle.proof.InclusionProof;
 import dev.tlog.merkle.proof.Proofs;
 import dev.tlog.proto.v1.AppendBatchRequest;
+import dev.tlog.proto.v1.AppendBatchResponse;
 import dev.tlog.proto.v1.AppendRequest;
 import dev.tlog.proto.v1.AppendResponse;
 import dev.tlog.proto.v1.Entry;
@@ -80,7 +82,13 @@ class AppendAndProveTest {
       for (int i = 0; i < 30; i++) {
         batch.addEntries(ByteString.copyFrom(data("batch " + i)));
       }
-      List<AppendResponse> batchAcks = log.blocking.appendBatch(batch.build()).getResultsList();
+      AppendBatchResponse batchReply = log.blocking.appendBatch(batch.build());
+      assertFalse(batchReply.getCheckpoint().isEmpty(), "a batch reply carries its checkpoint");
+      List<AppendResponse> batchAcks = new ArrayList<>();
+      for (AppendResponse r : batchReply.getResultsList()) {
+        assertTrue(r.getCheckpoint().isEmpty(), "the checkpoint is sent once per reply");
+        batchAcks.add(r.toBuilder().setCheckpoint(batchReply.getCheckpoint()).build());
+      }
       assertEquals(30, batchAcks.size());
       for (int i = 1; i < 30; i++) {
         assertEquals(
@@ -117,6 +125,20 @@ class AppendAndProveTest {
       stream.onCompleted();
       done.get(30, TimeUnit.SECONDS);
       assertEquals(500, streamAcks.size());
+      // A stream ack carries the checkpoint only when it changed: the last one sent covers it.
+      assertFalse(streamAcks.get(0).getCheckpoint().isEmpty());
+      String lastSent = "";
+      int sent = 0;
+      for (int i = 0; i < 500; i++) {
+        AppendResponse r = streamAcks.get(i);
+        if (!r.getCheckpoint().isEmpty()) {
+          assertNotEquals(lastSent, r.getCheckpoint(), "a checkpoint is not repeated");
+          lastSent = r.getCheckpoint();
+          sent++;
+        }
+        streamAcks.set(i, r.toBuilder().setCheckpoint(lastSent).build());
+      }
+      assertTrue(sent < 500, "grouped acks share their checkpoint");
       for (int i = 1; i < 500; i++) {
         assertTrue(
             streamAcks.get(i - 1).getIndex() < streamAcks.get(i).getIndex(),
@@ -243,17 +265,16 @@ class AppendAndProveTest {
       assertEquals(first.getChainHash(), again.getChainHash());
       assertEquals(2, open(log, again.getCheckpoint()).size());
       // Inside one batch too.
-      List<AppendResponse> rs =
-          log.blocking
-              .appendBatch(
-                  AppendBatchRequest.newBuilder()
-                      .addEntries(ByteString.copyFrom(data("x")))
-                      .addEntries(ByteString.copyFrom(data("x")))
-                      .build())
-              .getResultsList();
+      AppendBatchResponse reply =
+          log.blocking.appendBatch(
+              AppendBatchRequest.newBuilder()
+                  .addEntries(ByteString.copyFrom(data("x")))
+                  .addEntries(ByteString.copyFrom(data("x")))
+                  .build());
+      List<AppendResponse> rs = reply.getResultsList();
       assertEquals(rs.get(0).getIndex(), rs.get(1).getIndex());
       assertTrue(rs.get(1).getDuplicate());
-      assertEquals(3, open(log, rs.get(1).getCheckpoint()).size());
+      assertEquals(3, open(log, reply.getCheckpoint()).size());
     }
   }
 

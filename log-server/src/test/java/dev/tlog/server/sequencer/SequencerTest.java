@@ -1,135 +1,248 @@
 package dev.tlog.server.sequencer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.tlog.merkle.hash.Hash;
+import dev.tlog.merkle.hash.TreeHasher;
 import dev.tlog.server.errors.OverloadedException;
+import dev.tlog.server.errors.StorageException;
 import dev.tlog.server.errors.UnavailableException;
 import dev.tlog.server.integrate.AppendResult;
-import dev.tlog.server.integrate.BatchIntegrator;
+import dev.tlog.server.startup.StartupVerifier;
+import dev.tlog.server.storage.LogReader;
+import dev.tlog.server.testing.Pipeline;
+import dev.tlog.server.testing.StorageDecorator;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
-/** The sequencer alone, over a recording integrator that numbers entries in arrival order. */
+/**
+ * The sequencer's pipeline over real LMDB, with the writer held or failed where a test needs it.
+ */
 class SequencerTest {
-  /** Assigns consecutive indices; optionally blocks until released. */
-  static final class RecordingIntegrator implements BatchIntegrator {
-    final List<Integer> batchSizes = Collections.synchronizedList(new ArrayList<>());
-    final List<Integer> requestSizes = Collections.synchronizedList(new ArrayList<>());
-    final CountDownLatch release;
-    long next;
+  @TempDir Path dir;
 
-    RecordingIntegrator(CountDownLatch release) {
-      this.release = release;
-    }
-
-    @Override
-    public List<List<AppendResult>> integrate(List<List<byte[]>> requests) {
-      try {
-        release.await();
-      } catch (InterruptedException e) {
-        throw new IllegalStateException(e);
-      }
-      int total = 0;
-      List<List<AppendResult>> out = new ArrayList<>();
-      for (List<byte[]> r : requests) {
-        requestSizes.add(r.size());
-        List<AppendResult> rs = new ArrayList<>();
-        for (int i = 0; i < r.size(); i++) {
-          rs.add(new AppendResult(next++, Hash.ZERO, Hash.ZERO, null, false));
-        }
-        total += r.size();
-        out.add(rs);
-      }
-      batchSizes.add(total);
-      return out;
-    }
-  }
-
-  private static List<byte[]> entries(int n) {
+  private static List<byte[]> entries(String prefix, int n) {
     List<byte[]> out = new ArrayList<>();
     for (int i = 0; i < n; i++) {
-      out.add(new byte[] {(byte) i});
+      out.add((prefix + "-" + i).getBytes(StandardCharsets.UTF_8));
     }
     return out;
   }
 
+  private static void await(CountDownLatch latch) {
+    try {
+      assertTrue(latch.await(20, TimeUnit.SECONDS), "latch not released");
+    } catch (InterruptedException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   @Test
   void requestsAreNeverSplitAndBatchesStayWithinLimit() throws Exception {
-    RecordingIntegrator sink = new RecordingIntegrator(new CountDownLatch(0));
+    List<long[]> batches = Collections.synchronizedList(new ArrayList<>());
     List<CompletableFuture<List<AppendResult>>> futures = new ArrayList<>();
-    try (Sequencer s = new Sequencer(sink, new SequencerLimits(10, Duration.ofMillis(5), 1000))) {
+    List<Integer> requestSizes = new ArrayList<>();
+    try (Pipeline p =
+        new Pipeline(
+            dir,
+            new SequencerLimits(10, Duration.ofMillis(5), 1000),
+            s ->
+                new StorageDecorator(
+                    s, b -> batches.add(new long[] {b.firstIndex(), b.endIndex()})))) {
       for (int i = 0; i < 100; i++) {
-        futures.add(s.submit(entries(1 + i % 7)));
+        requestSizes.add(1 + i % 7);
+        futures.add(p.sequencer.submit(entries("r" + i, 1 + i % 7)));
       }
       for (CompletableFuture<List<AppendResult>> f : futures) {
         f.get(10, TimeUnit.SECONDS);
       }
     }
-    for (int size : sink.batchSizes) {
-      assertTrue(size <= 10, "batch of " + size + " exceeds 10");
-    }
     long expected = 0;
+    List<Long> requestStarts = new ArrayList<>();
     for (int i = 0; i < 100; i++) {
       List<AppendResult> rs = futures.get(i).get();
-      assertEquals(1 + i % 7, rs.size());
+      assertEquals(requestSizes.get(i), rs.size());
+      requestStarts.add(expected);
       for (AppendResult r : rs) {
         assertEquals(expected++, r.index(), "indices follow submission order");
+        assertTrue(r.checkpoint().size() > r.index(), "the checkpoint covers the entry");
       }
     }
+    assertEquals(expected, batches.get(batches.size() - 1)[1], "every entry was written");
+    for (long[] b : batches) {
+      assertTrue(b[1] - b[0] <= 10, "batch of " + (b[1] - b[0]) + " exceeds 10");
+      assertTrue(requestStarts.contains(b[0]), "batch starting at " + b[0] + " splits a request");
+    }
+  }
+
+  @Test
+  void batchesGrowWhileTheWriterIsBusy() throws Exception {
+    CountDownLatch release = new CountDownLatch(1);
+    List<Long> sizes = Collections.synchronizedList(new ArrayList<>());
+    try (Pipeline p =
+        new Pipeline(
+            dir,
+            new SequencerLimits(1000, Duration.ZERO, 10_000),
+            s ->
+                new StorageDecorator(
+                    s,
+                    b -> {
+                      sizes.add(b.endIndex() - b.firstIndex());
+                      await(release);
+                    }))) {
+      CompletableFuture<List<AppendResult>> first = p.sequencer.submit(entries("first", 1));
+      while (sizes.isEmpty()) {
+        Thread.onSpinWait();
+      }
+      List<CompletableFuture<List<AppendResult>>> rest = new ArrayList<>();
+      for (int i = 0; i < 50; i++) {
+        rest.add(p.sequencer.submit(entries("later" + i, 1)));
+      }
+      release.countDown();
+      first.get(10, TimeUnit.SECONDS);
+      for (CompletableFuture<List<AppendResult>> f : rest) {
+        f.get(10, TimeUnit.SECONDS);
+      }
+    }
+    assertEquals(List.of(1L, 50L), sizes, "the 50 requests queued during a commit share one batch");
   }
 
   @Test
   void fullQueueIsRefusedWithRetryHintAndAcceptedWorkCompletes() throws Exception {
     CountDownLatch release = new CountDownLatch(1);
-    RecordingIntegrator sink = new RecordingIntegrator(release);
-    try (Sequencer s = new Sequencer(sink, new SequencerLimits(4, Duration.ZERO, 8))) {
+    try (Pipeline p =
+        new Pipeline(
+            dir,
+            new SequencerLimits(4, Duration.ZERO, 8),
+            s -> new StorageDecorator(s, b -> await(release)))) {
       List<CompletableFuture<List<AppendResult>>> accepted = new ArrayList<>();
-      accepted.add(s.submit(entries(4)));
-      accepted.add(s.submit(entries(4)));
-      OverloadedException e = assertThrows(OverloadedException.class, () -> s.submit(entries(1)));
+      accepted.add(p.sequencer.submit(entries("a", 4)));
+      accepted.add(p.sequencer.submit(entries("b", 4)));
+      OverloadedException e =
+          assertThrows(OverloadedException.class, () -> p.sequencer.submit(entries("c", 1)));
       assertTrue(e.retryAfter().toMillis() > 0);
       assertTrue(e.getMessage().contains("8 entries"), e.getMessage());
       release.countDown();
       for (CompletableFuture<List<AppendResult>> f : accepted) {
         assertEquals(4, f.get(10, TimeUnit.SECONDS).size());
       }
-      assertEquals(0, s.queuedEntries());
-      assertEquals(4, s.submit(entries(4)).get(10, TimeUnit.SECONDS).size());
+      assertEquals(0, p.sequencer.queuedEntries());
+      assertEquals(4, p.sequencer.submit(entries("d", 4)).get(10, TimeUnit.SECONDS).size());
     }
   }
 
   @Test
-  void closeFinishesQueuedWorkThenRefusesNewWork() throws Exception {
-    RecordingIntegrator sink = new RecordingIntegrator(new CountDownLatch(0));
-    Sequencer s = new Sequencer(sink, new SequencerLimits(2, Duration.ofMillis(20), 100));
+  void closeMakesQueuedWorkDurableThenRefusesNewWork() throws Exception {
+    CountDownLatch release = new CountDownLatch(1);
     List<CompletableFuture<List<AppendResult>>> futures = new ArrayList<>();
+    Pipeline p =
+        new Pipeline(
+            dir,
+            new SequencerLimits(2, Duration.ZERO, 100),
+            s -> new StorageDecorator(s, b -> await(release)));
     for (int i = 0; i < 20; i++) {
-      futures.add(s.submit(entries(1)));
+      futures.add(p.sequencer.submit(entries("q" + i, 1)));
     }
-    s.close();
+    Thread closer = new Thread(p::stop);
+    closer.start();
+    release.countDown();
+    closer.join(20_000);
+    assertFalse(closer.isAlive(), "close() returned");
     for (CompletableFuture<List<AppendResult>> f : futures) {
-      assertTrue(f.isDone() && !f.isCompletedExceptionally());
+      assertTrue(f.isDone() && !f.isCompletedExceptionally(), "every queued append was answered");
     }
-    assertThrows(UnavailableException.class, () -> s.submit(entries(1)));
+    assertThrows(UnavailableException.class, () -> p.sequencer.submit(entries("late", 1)));
+    try (LogReader r = p.lmdb.reader()) {
+      assertEquals(20, r.size(), "every acknowledged append is stored");
+    }
+    assertEquals(20, p.verify(StartupVerifier.Mode.FULL).size());
+    p.close();
   }
 
   @Test
   void oversizedRequestIsRejected() {
-    try (Sequencer s =
-        new Sequencer(
-            new RecordingIntegrator(new CountDownLatch(0)),
-            new SequencerLimits(2, Duration.ZERO, 4))) {
-      assertThrows(IllegalArgumentException.class, () -> s.submit(entries(3)));
-      assertThrows(IllegalArgumentException.class, () -> s.submit(entries(0)));
+    try (Pipeline p = new Pipeline(dir, new SequencerLimits(2, Duration.ZERO, 4))) {
+      assertThrows(IllegalArgumentException.class, () -> p.sequencer.submit(entries("x", 3)));
+      assertThrows(IllegalArgumentException.class, () -> p.sequencer.submit(entries("x", 0)));
+    }
+  }
+
+  @Test
+  void aFailedCommitFailsItsRequestsAndTheLogContinuesFromDisk() throws Exception {
+    AtomicInteger commits = new AtomicInteger();
+    CountDownLatch firstHeld = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    try (Pipeline p =
+        new Pipeline(
+            dir,
+            new SequencerLimits(100, Duration.ZERO, 1000),
+            s ->
+                new StorageDecorator(
+                    s,
+                    b -> {
+                      int n = commits.incrementAndGet();
+                      if (n == 1) {
+                        firstHeld.countDown();
+                        await(release);
+                      }
+                      if (n == 2) {
+                        throw new StorageException("injected disk failure");
+                      }
+                    }))) {
+      CompletableFuture<List<AppendResult>> ok = p.sequencer.submit(entries("ok", 3));
+      await(firstHeld);
+      // Built while the first commit is held; its own commit fails.
+      CompletableFuture<List<AppendResult>> lost = p.sequencer.submit(entries("lost", 2));
+      release.countDown();
+      assertEquals(3, ok.get(10, TimeUnit.SECONDS).size());
+      ExecutionException e =
+          assertThrows(ExecutionException.class, () -> lost.get(10, TimeUnit.SECONDS));
+      assertInstanceOf(StorageException.class, e.getCause());
+      // The same entries again: not duplicates of the failed batch, they get fresh indexes.
+      List<AppendResult> retried = p.sequencer.submit(entries("lost", 2)).get(10, TimeUnit.SECONDS);
+      assertEquals(3, retried.get(0).index());
+      assertFalse(retried.get(0).duplicate());
+      assertEquals(5, retried.get(1).checkpoint().size());
+    }
+    try (Pipeline p = new Pipeline(dir, new SequencerLimits(100, Duration.ZERO, 1000))) {
+      assertEquals(5, p.verify(StartupVerifier.Mode.FULL).size());
+    }
+  }
+
+  @Test
+  void aRepeatOfAnEntryStillInFlightIsADuplicateAnsweredAfterItIsDurable() throws Exception {
+    CountDownLatch release = new CountDownLatch(1);
+    try (Pipeline p =
+        new Pipeline(
+            dir,
+            new SequencerLimits(100, Duration.ZERO, 1000),
+            s -> new StorageDecorator(s, b -> await(release)))) {
+      CompletableFuture<List<AppendResult>> first = p.sequencer.submit(entries("same", 1));
+      CompletableFuture<List<AppendResult>> again = p.sequencer.submit(entries("same", 1));
+      Thread.sleep(50);
+      assertFalse(again.isDone(), "a duplicate is not acknowledged before the original is durable");
+      release.countDown();
+      AppendResult a = first.get(10, TimeUnit.SECONDS).get(0);
+      AppendResult b = again.get(10, TimeUnit.SECONDS).get(0);
+      assertEquals(a.index(), b.index());
+      assertFalse(a.duplicate());
+      assertTrue(b.duplicate());
+      assertEquals(TreeHasher.leafHash(entries("same", 1).get(0)), b.leafHash());
+      assertEquals(a.chainHash(), b.chainHash());
     }
   }
 }

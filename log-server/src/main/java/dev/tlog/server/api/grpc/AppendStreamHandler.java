@@ -12,33 +12,47 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
 /**
- * One AppendStream call. Acknowledgements are sent in request order. Flow control: at most {@link
- * #WINDOW} entries of one stream are in flight; the next request message is pulled from the client
- * only when an acknowledgement goes out. The first failure ends the stream with its status after
- * every earlier acknowledgement has been sent.
+ * One AppendStream call. Acknowledgements are sent in request order, each with the checkpoint only
+ * when it differs from the last one this stream sent. Flow control both ways: at most {@link
+ * #WINDOW} entries of one stream are queued but not acknowledged, and a request message is pulled
+ * from the client only while the outbound side is ready, so a client that stops reading its
+ * acknowledgements stops the server reading its entries instead of growing a buffer. The first
+ * failure ends the stream with its status after every earlier acknowledgement has been sent.
  */
 final class AppendStreamHandler implements StreamObserver<AppendRequest> {
   /** Entries of one stream that may be queued but not yet acknowledged. */
-  static final int WINDOW = 256;
+  static final int WINDOW = 1024;
 
   private final AppendLimits limits;
   private final Sequencer sequencer;
   private final ServerCallStreamObserver<AppendResponse> out;
-  private final Function<AppendResult, AppendResponse> toProto;
+  private final Function<AppendResult, AppendResponse.Builder> toProto;
   private CompletableFuture<Void> tail = CompletableFuture.completedFuture(null);
+  private long lastCheckpointSize = -1;
+  // Requests we may still ask the client for: WINDOW minus those received and not yet answered.
+  private int credit = WINDOW;
   private boolean failed;
 
   AppendStreamHandler(
       AppendLimits limits,
       Sequencer sequencer,
       ServerCallStreamObserver<AppendResponse> out,
-      Function<AppendResult, AppendResponse> toProto) {
+      Function<AppendResult, AppendResponse.Builder> toProto) {
     this.limits = limits;
     this.sequencer = sequencer;
     this.out = out;
     this.toProto = toProto;
     out.disableAutoRequest();
-    out.request(WINDOW);
+    out.setOnReadyHandler(this::pull);
+    pull();
+  }
+
+  /** Asks the client for as many requests as the window allows, while the outbound is ready. */
+  private synchronized void pull() {
+    if (!failed && credit > 0 && out.isReady()) {
+      out.request(credit);
+      credit = 0;
+    }
   }
 
   @Override
@@ -55,7 +69,7 @@ final class AppendStreamHandler implements StreamObserver<AppendRequest> {
       result = CompletableFuture.failedFuture(e);
     }
     CompletableFuture<List<AppendResult>> r = result;
-    tail = tail.thenCompose(v -> r.handle((ok, err) -> deliver(ok, err)));
+    tail = tail.thenCompose(v -> r.handle(this::deliver));
   }
 
   private synchronized Void deliver(List<AppendResult> ok, Throwable err) {
@@ -67,8 +81,15 @@ final class AppendStreamHandler implements StreamObserver<AppendRequest> {
       out.onError(GrpcErrors.toStatus(err));
       return null;
     }
-    out.onNext(toProto.apply(ok.get(0)));
-    out.request(1);
+    AppendResult result = ok.get(0);
+    AppendResponse.Builder ack = toProto.apply(result);
+    if (result.checkpoint().size() != lastCheckpointSize) {
+      lastCheckpointSize = result.checkpoint().size();
+      ack.setCheckpoint(result.checkpoint().note());
+    }
+    out.onNext(ack.build());
+    credit++;
+    pull();
     return null;
   }
 

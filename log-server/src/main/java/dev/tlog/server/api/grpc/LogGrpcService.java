@@ -53,7 +53,11 @@ public final class LogGrpcService extends LogServiceGrpc.LogServiceImplBase {
 
   @Override
   public void append(AppendRequest request, StreamObserver<AppendResponse> out) {
-    submit(List.of(request.getData().toByteArray()), out, results -> toProto(results.get(0)));
+    submit(
+        List.of(request.getData().toByteArray()),
+        out,
+        results ->
+            toProto(results.get(0)).setCheckpoint(results.get(0).checkpoint().note()).build());
   }
 
   @Override
@@ -66,7 +70,9 @@ public final class LogGrpcService extends LogServiceGrpc.LogServiceImplBase {
         entries,
         out,
         results -> {
-          AppendBatchResponse.Builder b = AppendBatchResponse.newBuilder();
+          // Every result of one request shares the batch's checkpoint: it is sent once.
+          AppendBatchResponse.Builder b =
+              AppendBatchResponse.newBuilder().setCheckpoint(results.get(0).checkpoint().note());
           results.forEach(r -> b.addResults(toProto(r)));
           return b.build();
         });
@@ -180,14 +186,13 @@ public final class LogGrpcService extends LogServiceGrpc.LogServiceImplBase {
     return GetCheckpointResponse.newBuilder().setCheckpoint(cp.note()).setSize(cp.size()).build();
   }
 
-  static AppendResponse toProto(AppendResult r) {
+  /** The acknowledgement without its checkpoint, which callers add where the API wants it. */
+  static AppendResponse.Builder toProto(AppendResult r) {
     return AppendResponse.newBuilder()
         .setIndex(r.index())
         .setLeafHash(bytes(r.leafHash()))
         .setChainHash(bytes(r.chainHash()))
-        .setCheckpoint(r.checkpoint().note())
-        .setDuplicate(r.duplicate())
-        .build();
+        .setDuplicate(r.duplicate());
   }
 
   private static ByteString bytes(Hash h) {

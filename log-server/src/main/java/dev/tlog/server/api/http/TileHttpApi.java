@@ -1,8 +1,6 @@
 package dev.tlog.server.api.http;
 
 import dev.tlog.merkle.tile.EntryBundleId;
-import dev.tlog.merkle.tile.EntryBundles;
-import dev.tlog.merkle.tile.HashTiles;
 import dev.tlog.merkle.tile.TileId;
 import dev.tlog.merkle.tile.TileMath;
 import dev.tlog.merkle.tile.TilePaths;
@@ -102,7 +100,7 @@ public final class TileHttpApi {
               + ")");
     }
     try (LogReader r = storage.reader()) {
-      return HashTiles.encode(r.nodeRow(t.nodeLevel(), t.index() << 8, t.width()));
+      return r.hashTile(t.level(), t.index(), t.width());
     }
   }
 
@@ -118,9 +116,8 @@ public final class TileHttpApi {
               + available
               + ")");
     }
-    long start = b.index() << 8;
     try (LogReader r = storage.reader()) {
-      return EntryBundles.encode(r.entries(start, start + b.width()));
+      return r.entryBundle(b.index(), b.width());
     }
   }
 

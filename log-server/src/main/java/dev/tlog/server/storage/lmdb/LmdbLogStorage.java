@@ -1,34 +1,35 @@
 package dev.tlog.server.storage.lmdb;
 
-import dev.tlog.merkle.hash.Hash;
-import dev.tlog.merkle.hash.NodeId;
 import dev.tlog.server.errors.StorageException;
 import dev.tlog.server.storage.BatchWrite;
 import dev.tlog.server.storage.LogReader;
 import dev.tlog.server.storage.LogStorage;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Consumer;
-import org.lmdbjava.ByteArrayProxy;
 import org.lmdbjava.Dbi;
 import org.lmdbjava.DbiFlags;
 import org.lmdbjava.Env;
 import org.lmdbjava.EnvFlags;
 import org.lmdbjava.LmdbException;
-import org.lmdbjava.PutFlags;
 import org.lmdbjava.Txn;
 
 /**
- * {@link LogStorage} on one LMDB environment. Databases: {@code entries} (index → bytes), {@code
- * leaves} (leaf hash → index, for dedup and lookup by hash), {@code nodes} (level, index → hash of
- * every complete subtree, level 0 = leaf hashes), {@code chain} (index → C[index]), {@code
- * checkpoints} (size → signed note), {@code meta} (format version, origin, size, and the latest
- * cosigned checkpoint as size ‖ note).
+ * {@link LogStorage} on one LMDB environment (layout {@value #FORMAT_VERSION}, spec/storage.md).
+ * Databases: {@code bundles} (bundle index → C2SP entry bundle body), {@code chains} (bundle index
+ * → the chain hashes of its entries), {@code tiles} (level byte ‖ tile index → tile in {@link
+ * dev.tlog.server.storage.TileStratum} form), {@code meta} (format, origin, size, the checkpoint
+ * signed for that size, the latest cosigned checkpoint as size ‖ note). The rightmost bundle and
+ * tiles are rewritten whole as they widen; every other value is written once.
+ *
+ * <p>Memory: keys and values cross into LMDB only through direct buffers this class owns or buffers
+ * LMDB itself reserved, so the garbage collector cannot free memory LMDB still reads (lmdbjava
+ * issue 252, a crash under load with its byte-array proxy).
  *
  * <p>Durability: the environment is opened without MDB_NOSYNC/MDB_NOMETASYNC, so every commit is
  * fsynced before it returns. When the map is full the write transaction is aborted, the map is
@@ -36,39 +37,33 @@ import org.lmdbjava.Txn;
  */
 public final class LmdbLogStorage implements LogStorage {
   /** Bumped whenever the on-disk layout changes incompatibly. */
-  public static final String FORMAT_VERSION = "tlog-lmdb/1";
+  public static final String FORMAT_VERSION = "tlog-lmdb/2";
 
-  static final String DB_ENTRIES = "entries";
-  static final String DB_LEAVES = "leaves";
-  static final String DB_NODES = "nodes";
-  static final String DB_CHAIN = "chain";
-  static final String DB_CHECKPOINTS = "checkpoints";
-  static final String DB_META = "meta";
-  static final byte[] META_FORMAT = utf8("format");
-  static final byte[] META_ORIGIN = utf8("origin");
-  static final byte[] META_SIZE = utf8("size");
-  static final byte[] META_COSIGNED = utf8("cosigned");
+  static final ByteBuffer META_FORMAT = Keys.name("format");
+  static final ByteBuffer META_ORIGIN = Keys.name("origin");
+  static final ByteBuffer META_SIZE = Keys.name("size");
+  static final ByteBuffer META_CHECKPOINT = Keys.name("checkpoint");
+  static final ByteBuffer META_COSIGNED = Keys.name("cosigned");
 
-  private final Env<byte[]> env;
-  final Dbi<byte[]> entries;
-  final Dbi<byte[]> leaves;
-  final Dbi<byte[]> nodes;
-  final Dbi<byte[]> chain;
-  final Dbi<byte[]> checkpoints;
-  final Dbi<byte[]> meta;
+  private final Env<ByteBuffer> env;
+  final Dbi<ByteBuffer> bundles;
+  final Dbi<ByteBuffer> chains;
+  final Dbi<ByteBuffer> tiles;
+  final Dbi<ByteBuffer> meta;
   private final String origin;
   private final ReadWriteLock resizeLock = new ReentrantReadWriteLock();
+  // Written only under the write transaction (one writer at a time).
+  private final ByteBuffer writeKey = Keys.allocate();
+  private final ByteBuffer writeSize = ByteBuffer.allocateDirect(Long.BYTES);
   private long mapSize;
 
-  private LmdbLogStorage(Env<byte[]> env, long mapSize, String origin) {
+  private LmdbLogStorage(Env<ByteBuffer> env, long mapSize, String origin) {
     this.env = env;
     this.mapSize = mapSize;
-    this.entries = env.openDbi(DB_ENTRIES, DbiFlags.MDB_CREATE);
-    this.leaves = env.openDbi(DB_LEAVES, DbiFlags.MDB_CREATE);
-    this.nodes = env.openDbi(DB_NODES, DbiFlags.MDB_CREATE);
-    this.chain = env.openDbi(DB_CHAIN, DbiFlags.MDB_CREATE);
-    this.checkpoints = env.openDbi(DB_CHECKPOINTS, DbiFlags.MDB_CREATE);
-    this.meta = env.openDbi(DB_META, DbiFlags.MDB_CREATE);
+    this.bundles = env.openDbi("bundles", DbiFlags.MDB_CREATE);
+    this.chains = env.openDbi("chains", DbiFlags.MDB_CREATE);
+    this.tiles = env.openDbi("tiles", DbiFlags.MDB_CREATE);
+    this.meta = env.openDbi("meta", DbiFlags.MDB_CREATE);
     this.origin = initMeta(origin);
   }
 
@@ -83,8 +78,8 @@ public final class LmdbLogStorage implements LogStorage {
       throw new StorageException("cannot create data directory " + dir + ": " + e.getMessage(), e);
     }
     try {
-      Env<byte[]> env =
-          Env.create(ByteArrayProxy.PROXY_BA)
+      Env<ByteBuffer> env =
+          Env.create()
               .setMapSize(initialMapSize)
               .setMaxDbs(8)
               .setMaxReaders(1024)
@@ -103,22 +98,25 @@ public final class LmdbLogStorage implements LogStorage {
   }
 
   private String initMeta(String wantOrigin) {
-    try (Txn<byte[]> txn = env.txnWrite()) {
-      byte[] format = meta.get(txn, META_FORMAT);
-      byte[] storedOrigin = meta.get(txn, META_ORIGIN);
+    try (Txn<ByteBuffer> txn = env.txnWrite()) {
+      ByteBuffer format = meta.get(txn, META_FORMAT);
       if (format == null) {
-        meta.put(txn, META_FORMAT, utf8(FORMAT_VERSION));
-        meta.put(txn, META_ORIGIN, utf8(wantOrigin));
-        meta.put(txn, META_SIZE, Keys.index(0));
+        put(txn, meta, META_FORMAT, FORMAT_VERSION.getBytes(StandardCharsets.UTF_8));
+        put(txn, meta, META_ORIGIN, wantOrigin.getBytes(StandardCharsets.UTF_8));
+        put(txn, meta, META_SIZE, new byte[Long.BYTES]);
         txn.commit();
         return wantOrigin;
       }
-      String got = new String(format, StandardCharsets.UTF_8);
+      String got = new String(Keys.bytes(format), StandardCharsets.UTF_8);
       if (!FORMAT_VERSION.equals(got)) {
         throw new StorageException(
-            "data directory has storage format " + got + ", this server reads " + FORMAT_VERSION);
+            "data directory has storage format "
+                + got
+                + ", this server reads "
+                + FORMAT_VERSION
+                + " (spec/storage.md: there is no in-place upgrade)");
       }
-      String stored = new String(storedOrigin, StandardCharsets.UTF_8);
+      String stored = new String(Keys.bytes(meta.get(txn, META_ORIGIN)), StandardCharsets.UTF_8);
       if (wantOrigin != null && !wantOrigin.equals(stored)) {
         throw new StorageException(
             "data directory belongs to origin \""
@@ -151,35 +149,22 @@ public final class LmdbLogStorage implements LogStorage {
   public void append(BatchWrite batch) {
     write(
         txn -> {
-          long size = Keys.index(meta.get(txn, META_SIZE));
+          long size = Keys.readLong(meta.get(txn, META_SIZE));
           if (batch.firstIndex() != size) {
             throw new StorageException(
                 "batch starts at " + batch.firstIndex() + " but the stored size is " + size);
           }
-          for (int i = 0; i < batch.entries().size(); i++) {
-            long index = batch.firstIndex() + i;
-            byte[] key = Keys.index(index);
-            entries.put(txn, key, batch.entries().get(i), PutFlags.MDB_APPEND);
-            chain.put(txn, key, batch.chainHashes().get(i).bytes(), PutFlags.MDB_APPEND);
-            leaves.put(txn, batch.leafHashes().get(i).bytes(), key, PutFlags.MDB_NOOVERWRITE);
+          for (BatchWrite.BundleWrite b : batch.bundles()) {
+            put(txn, bundles, Keys.index(writeKey, b.index()), b.body());
+            put(txn, chains, Keys.index(writeKey, b.index()), b.chainHashes());
           }
-          for (Map.Entry<NodeId, Hash> node : batch.nodes().entrySet()) {
-            nodes.put(txn, Keys.node(node.getKey()), node.getValue().bytes());
+          for (BatchWrite.TileWrite t : batch.tiles()) {
+            put(txn, tiles, Keys.tile(writeKey, t.level(), t.index()), t.stratum());
           }
-          meta.put(txn, META_SIZE, Keys.index(batch.endIndex()));
-        });
-  }
-
-  @Override
-  public void putCheckpoint(long size, byte[] signedNote) {
-    write(
-        txn -> {
-          long stored = Keys.index(meta.get(txn, META_SIZE));
-          if (size > stored) {
-            throw new StorageException(
-                "refusing checkpoint for size " + size + " beyond stored size " + stored);
-          }
-          checkpoints.put(txn, Keys.index(size), signedNote);
+          put(txn, meta, META_CHECKPOINT, batch.signedCheckpoint());
+          writeSize.clear();
+          writeSize.putLong(batch.endIndex()).flip();
+          meta.put(txn, META_SIZE, writeSize);
         });
   }
 
@@ -187,25 +172,28 @@ public final class LmdbLogStorage implements LogStorage {
   public void putCosignedCheckpoint(long size, byte[] signedNote) {
     write(
         txn -> {
-          long stored = Keys.index(meta.get(txn, META_SIZE));
+          long stored = Keys.readLong(meta.get(txn, META_SIZE));
           if (size > stored) {
             throw new StorageException(
                 "refusing cosigned checkpoint for size " + size + " beyond stored size " + stored);
           }
-          byte[] value = new byte[Long.BYTES + signedNote.length];
-          System.arraycopy(Keys.index(size), 0, value, 0, Long.BYTES);
-          System.arraycopy(signedNote, 0, value, Long.BYTES, signedNote.length);
-          meta.put(txn, META_COSIGNED, value);
+          ByteBuffer v = meta.reserve(txn, META_COSIGNED, Long.BYTES + signedNote.length);
+          v.putLong(size).put(signedNote);
         });
   }
 
+  /** Copies {@code value} into space LMDB reserves for it: no buffer of ours is read later. */
+  private static void put(Txn<ByteBuffer> txn, Dbi<ByteBuffer> db, ByteBuffer key, byte[] value) {
+    db.reserve(txn, key, value.length).put(value);
+  }
+
   /** Runs {@code body} in one write transaction and commits durably, growing the map if full. */
-  private void write(Consumer<Txn<byte[]>> body) {
+  private void write(Consumer<Txn<ByteBuffer>> body) {
     while (true) {
       // Writers hold the read side of the resize lock too: the map is never resized under an open
       // transaction of this process.
       resizeLock.readLock().lock();
-      try (Txn<byte[]> txn = env.txnWrite()) {
+      try (Txn<ByteBuffer> txn = env.txnWrite()) {
         body.accept(txn);
         txn.commit();
         return;
@@ -233,7 +221,7 @@ public final class LmdbLogStorage implements LogStorage {
   }
 
   /** The environment, for this package's tests. */
-  Env<byte[]> env() {
+  Env<ByteBuffer> env() {
     return env;
   }
 
@@ -250,9 +238,5 @@ public final class LmdbLogStorage implements LogStorage {
     } finally {
       resizeLock.writeLock().unlock();
     }
-  }
-
-  private static byte[] utf8(String s) {
-    return s.getBytes(StandardCharsets.UTF_8);
   }
 }

@@ -5,13 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.protobuf.ByteString;
-import dev.tlog.merkle.hash.NodeId;
+import dev.tlog.merkle.hash.Hash;
 import dev.tlog.proto.v1.AppendRequest;
 import dev.tlog.proto.v1.AppendResponse;
 import dev.tlog.proto.v1.GetCheckpointRequest;
 import dev.tlog.server.LogServer;
 import dev.tlog.server.errors.StateMismatchException;
 import dev.tlog.server.testing.TestLog;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.function.BiConsumer;
@@ -25,8 +26,13 @@ class RestartAndTamperTest {
   @TempDir Path dir;
 
   private String fill(int n) throws Exception {
+    return fill(0, n);
+  }
+
+  /** Appends "entry from" .. "entry (from + n - 1)" and returns the latest checkpoint. */
+  private String fill(int from, int n) throws Exception {
     try (TestLog log = TestLog.start(dir)) {
-      for (int i = 0; i < n; i++) {
+      for (int i = from; i < from + n; i++) {
         log.blocking.append(
             AppendRequest.newBuilder().setData(ByteString.copyFromUtf8("entry " + i)).build());
       }
@@ -35,19 +41,23 @@ class RestartAndTamperTest {
   }
 
   /** Opens the log's LMDB directly and applies {@code edit} in one write transaction. */
-  private void tamper(BiConsumer<LmdbLogStorage, Txn<byte[]>> edit) {
+  private void tamper(BiConsumer<LmdbLogStorage, Txn<ByteBuffer>> edit) {
     try (LmdbLogStorage s = LmdbLogStorage.open(dir.resolve("log"), TestLog.ORIGIN, 1 << 20)) {
-      try (Txn<byte[]> txn = s.env().txnWrite()) {
+      try (Txn<ByteBuffer> txn = s.env().txnWrite()) {
         edit.accept(s, txn);
         txn.commit();
       }
     }
   }
 
-  private static void flip(Dbi<byte[]> db, Txn<byte[]> txn, byte[] key, int at) {
-    byte[] v = db.get(txn, key).clone();
+  private static ByteBuffer key(long index) {
+    return Keys.index(Keys.allocate(), index);
+  }
+
+  private static void flip(Dbi<ByteBuffer> db, Txn<ByteBuffer> txn, ByteBuffer key, int at) {
+    byte[] v = Keys.bytes(db.get(txn, key));
     v[at] ^= 0x01;
-    db.put(txn, key, v);
+    db.reserve(txn, key, v.length).put(v);
   }
 
   private String refusal() {
@@ -78,7 +88,8 @@ class RestartAndTamperTest {
   @Test
   void flippedEntryByteRefusesToStart() throws Exception {
     fill(10);
-    tamper((s, txn) -> flip(s.entries, txn, Keys.index(3), 0));
+    // "entry 0" .. "entry 9" are 7 bytes, each after a 2-byte length: entry 3 starts at 3 * 9 + 2.
+    tamper((s, txn) -> flip(s.bundles, txn, key(0), 3 * 9 + 2));
     String msg = refusal();
     assertTrue(msg.contains("entry 3"), msg);
   }
@@ -86,15 +97,17 @@ class RestartAndTamperTest {
   @Test
   void flippedTreeNodeRefusesToStart() throws Exception {
     fill(10);
-    tamper((s, txn) -> flip(s.nodes, txn, Keys.node(new NodeId(1, 2)), 7));
+    // Node (1, 2) is hash 2 of row 1, after the 10 hashes of row 0.
+    tamper(
+        (s, txn) -> flip(s.tiles, txn, Keys.tile(Keys.allocate(), 0, 0), (10 + 2) * Hash.SIZE + 7));
     String msg = refusal();
-    assertTrue(msg.contains("tree node (1,2)"), msg);
+    assertTrue(msg.contains("hash tile 0/0 disagrees at hash 12"), msg);
   }
 
   @Test
   void flippedChainHashRefusesToStart() throws Exception {
     fill(10);
-    tamper((s, txn) -> flip(s.chain, txn, Keys.index(6), 31));
+    tamper((s, txn) -> flip(s.chains, txn, key(0), 6 * Hash.SIZE + 31));
     String msg = refusal();
     assertTrue(msg.contains("chain hash 6"), msg);
   }
@@ -104,22 +117,33 @@ class RestartAndTamperTest {
     fill(10);
     tamper(
         (s, txn) -> {
-          byte[] note = s.checkpoints.get(txn, Keys.index(10)).clone();
+          byte[] note = Keys.bytes(s.meta.get(txn, LmdbLogStorage.META_CHECKPOINT));
           int sigAt = new String(note, StandardCharsets.UTF_8).lastIndexOf(' ') + 20;
           note[sigAt] = (byte) (note[sigAt] == 'A' ? 'B' : 'A');
-          s.checkpoints.put(txn, Keys.index(10), note);
+          s.meta.reserve(txn, LmdbLogStorage.META_CHECKPOINT, note.length).put(note);
         });
     String msg = refusal();
-    assertTrue(msg.contains("checkpoint (size 10) does not verify"), msg);
+    assertTrue(msg.contains("stored checkpoint does not verify"), msg);
   }
 
   @Test
-  void committedButUnsignedSizeIsSignedOnStart() throws Exception {
+  void entriesWithoutTheirCheckpointRefuseToStart() throws Exception {
+    // The checkpoint is committed with its batch, so a missing one is damage, never a crash.
     fill(10);
-    tamper((s, txn) -> s.checkpoints.delete(txn, Keys.index(10)));
-    try (TestLog log = TestLog.start(dir)) {
-      assertEquals(
-          10, log.blocking.getCheckpoint(GetCheckpointRequest.getDefaultInstance()).getSize());
-    }
+    tamper((s, txn) -> s.meta.delete(txn, LmdbLogStorage.META_CHECKPOINT));
+    String msg = refusal();
+    assertTrue(msg.contains("10 entries are stored without a checkpoint"), msg);
+  }
+
+  @Test
+  void checkpointForAnotherSizeRefusesToStart() throws Exception {
+    fill(3);
+    byte[][] old = new byte[1][];
+    tamper((s, txn) -> old[0] = Keys.bytes(s.meta.get(txn, LmdbLogStorage.META_CHECKPOINT)));
+    fill(3, 2);
+    tamper(
+        (s, txn) -> s.meta.reserve(txn, LmdbLogStorage.META_CHECKPOINT, old[0].length).put(old[0]));
+    String msg = refusal();
+    assertTrue(msg.contains("stored checkpoint is for size 3 but 5 entries are stored"), msg);
   }
 }

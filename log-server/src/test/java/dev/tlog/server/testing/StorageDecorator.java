@@ -1,0 +1,46 @@
+package dev.tlog.server.testing;
+
+import dev.tlog.server.storage.BatchWrite;
+import dev.tlog.server.storage.LogReader;
+import dev.tlog.server.storage.LogStorage;
+import java.util.function.Consumer;
+
+/**
+ * Real storage with a hook run before each {@link #append}: tests use it to hold the writer (a
+ * latch), to record batch shapes, or to make one commit fail. Everything else is the real thing.
+ */
+public final class StorageDecorator implements LogStorage {
+  private final LogStorage real;
+  private final Consumer<BatchWrite> beforeAppend;
+
+  public StorageDecorator(LogStorage real, Consumer<BatchWrite> beforeAppend) {
+    this.real = real;
+    this.beforeAppend = beforeAppend;
+  }
+
+  @Override
+  public LogReader reader() {
+    return real.reader();
+  }
+
+  @Override
+  public void append(BatchWrite batch) {
+    beforeAppend.accept(batch);
+    real.append(batch);
+  }
+
+  @Override
+  public void putCosignedCheckpoint(long size, byte[] signedNote) {
+    real.putCosignedCheckpoint(size, signedNote);
+  }
+
+  @Override
+  public String origin() {
+    return real.origin();
+  }
+
+  @Override
+  public void close() {
+    real.close();
+  }
+}
