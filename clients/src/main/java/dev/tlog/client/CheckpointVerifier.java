@@ -3,7 +3,7 @@ package dev.tlog.client;
 import dev.tlog.merkle.MerkleException;
 import dev.tlog.merkle.checkpoint.ChainHeadExtension;
 import dev.tlog.merkle.checkpoint.Checkpoints;
-import dev.tlog.merkle.checkpoint.SignedCheckpoint;
+import dev.tlog.merkle.checkpoint.OpenedCheckpoint;
 import dev.tlog.merkle.cosignature.Cosignature;
 import dev.tlog.merkle.cosignature.CosignatureVerifier;
 import dev.tlog.merkle.hash.Hash;
@@ -34,7 +34,7 @@ public final class CheckpointVerifier {
    * @throws VerificationException naming the failed check, with the merkle exception as cause
    */
   public VerifiedCheckpoint verify(String note) {
-    SignedCheckpoint opened;
+    OpenedCheckpoint opened;
     try {
       opened = Checkpoints.open(note.getBytes(StandardCharsets.UTF_8), log.origin(), log.allKeys());
     } catch (MerkleException e) {

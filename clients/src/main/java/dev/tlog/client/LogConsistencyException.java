@@ -37,4 +37,9 @@ public final class LogConsistencyException extends TlogClientException {
   public long currentSize() {
     return currentSize;
   }
+
+  @Override
+  public Failure category() {
+    return Failure.LOG_INCONSISTENT;
+  }
 }

@@ -18,4 +18,9 @@ public final class LogRequestException extends TlogClientException {
   public String code() {
     return code;
   }
+
+  @Override
+  public Failure category() {
+    return Failure.REJECTED;
+  }
 }

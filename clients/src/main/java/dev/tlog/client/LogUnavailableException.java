@@ -7,4 +7,9 @@ public final class LogUnavailableException extends TlogClientException {
   public LogUnavailableException(String message, Throwable cause) {
     super(message, cause);
   }
+
+  @Override
+  public Failure category() {
+    return Failure.UNAVAILABLE;
+  }
 }

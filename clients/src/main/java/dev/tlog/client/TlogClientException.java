@@ -11,4 +11,7 @@ public abstract class TlogClientException extends RuntimeException {
   protected TlogClientException(String message, Throwable cause) {
     super(message, cause);
   }
+
+  /** What kind of failure this is; decides retries, messages and the CLI's exit code. */
+  public abstract Failure category();
 }

@@ -15,4 +15,9 @@ public class VerificationException extends TlogClientException {
   public VerificationException(String message, Throwable cause) {
     super(message, cause);
   }
+
+  @Override
+  public Failure category() {
+    return Failure.VERIFICATION_FAILED;
+  }
 }

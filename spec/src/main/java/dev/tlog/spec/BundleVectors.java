@@ -1,11 +1,9 @@
 package dev.tlog.spec;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tlog.merkle.bundle.BundleCodec;
+import dev.tlog.merkle.bundle.EvidenceBundle;
 import dev.tlog.merkle.chain.HashChain;
 import dev.tlog.merkle.checkpoint.ChainHeadExtension;
 import dev.tlog.merkle.checkpoint.Checkpoint;
@@ -16,7 +14,11 @@ import dev.tlog.merkle.note.Ed25519NoteSigner;
 import dev.tlog.merkle.note.Note;
 import dev.tlog.merkle.proof.MemoryHashStore;
 import dev.tlog.merkle.proof.Proofs;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 /**
  * Writes spec/vectors/bundle/bundles.json: evidence bundles (spec/evidence-bundle.md) over a log of
@@ -27,27 +29,6 @@ public final class BundleVectors {
   static final String WITNESS = "witness.tlog.example/w1";
   static final int SIZE = 7;
   static final long COSIGNED_AT = 1_700_000_000L;
-
-  /** spec/evidence-bundle.md, "Instructions": the exact lines of every v1 bundle. */
-  static final List<String> INSTRUCTIONS =
-      List.of(
-          "This file is evidence that each entry listed in it is recorded in the transparency log"
-              + " named by origin, at the given index, in the tree of the signed checkpoint.",
-          "Quick check: tlog verify-bundle --vkey <the log's verifier key> <this file>. It needs no"
-              + " network access.",
-          "Step 1: obtain the log's verifier key from a source you trust (not from this file) and"
-              + " check that it equals log_vkey.",
-          "Step 2: check the checkpoint's Ed25519 signature with that key (spec/signed-note.md);"
-              + " the checkpoint's first line must equal origin.",
-          "Step 3: for each entry, compute SHA-256 of the byte 00 followed by the bytes of data_hex;"
-              + " it must equal leaf_hash_hex.",
-          "Step 4: hash the leaf hash with each inclusion_proof_hex value in turn, as SHA-256 of the"
-              + " byte 01 followed by left and right, taking the side from the index as"
-              + " spec/proofs.md describes.",
-          "Step 5: the last hash must equal the root hash on the checkpoint's third line (base64)."
-              + " If every step passes, the log committed to these entries in this checkpoint.");
-
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private BundleVectors() {}
 
@@ -74,27 +55,24 @@ public final class BundleVectors {
     ok(cases, "range-cosigned", bundle(vkey, wkeys, cosigned, tree, 0, 1, 2, 3, 4), vkey);
     ok(cases, "last-entry-unpinned", bundle(vkey, List.of(), plain, tree, 6), null);
 
-    ObjectNode b = bundle(vkey, List.of(), plain, tree, 2, 5);
-    entry(b, 1).put("data_hex", HashJson.hex(HashJson.entry(4)));
+    EvidenceBundle b = bundle(vkey, List.of(), plain, tree, 2, 5);
+    b = withEntry(b, 1, e -> entry(e.index(), HashJson.entry(4), e.leafHash(), e.proof()));
     bad(cases, "tampered-entry-data", b, vkey, "LEAF_HASH");
 
     b = bundle(vkey, List.of(), plain, tree, 5);
-    entry(b, 0)
-        .put("data_hex", HashJson.hex(HashJson.entry(4)))
-        .put("leaf_hash_hex", leaves.get(4).toHex());
+    b = withEntry(b, 0, e -> entry(e.index(), HashJson.entry(4), leaves.get(4), e.proof()));
     bad(cases, "tampered-entry-data-and-leaf-hash", b, vkey, "INCLUSION_PROOF");
 
     b = bundle(vkey, List.of(), plain, tree, 5);
-    ArrayNode proof = (ArrayNode) entry(b, 0).get("inclusion_proof_hex");
-    proof.set(1, HashJson.flip(Hash.fromHex(proof.get(1).asText()), 0, 0).toHex());
+    b = withProof(b, p -> p.set(1, HashJson.flip(p.get(1), 0, 0)));
     bad(cases, "tampered-proof-hash", b, vkey, "INCLUSION_PROOF");
 
     b = bundle(vkey, List.of(), plain, tree, 5);
-    ((ArrayNode) entry(b, 0).get("inclusion_proof_hex")).remove(2);
+    b = withProof(b, p -> p.remove(2));
     bad(cases, "missing-proof-hash", b, vkey, "INCLUSION_PROOF");
 
     b = bundle(vkey, List.of(), plain, tree, 5);
-    entry(b, 0).put("index", "4");
+    b = withEntry(b, 0, e -> entry(4, e.data(), e.leafHash(), e.proof()));
     bad(cases, "wrong-index", b, vkey, "INCLUSION_PROOF");
 
     String foreign = Checkpoints.sign(cp, stranger).serialize();
@@ -134,9 +112,9 @@ public final class BundleVectors {
         good.replace(leaves.get(3).toHex(), leaves.get(3).toHex().toUpperCase()),
         vkey);
     raw(cases, "instructions-changed", good.replace("Step 5: the last", "Step 5: any"), vkey);
-    b = bundle(vkey, List.of(), plain, tree, 3);
-    b.put("comment", "extra");
-    raw(cases, "extra-field", canonical(b), vkey);
+    ObjectNode extra = BundleCodec.tree(bundle(vkey, List.of(), plain, tree, 3));
+    extra.put("comment", "extra");
+    raw(cases, "extra-field", utf8(BundleCodec.canonical(extra)), vkey);
     raw(cases, "not-json", "tlog evidence\n", vkey);
 
     ObjectNode root = w.object();
@@ -151,55 +129,65 @@ public final class BundleVectors {
     w.write("bundle/bundles.json", root);
   }
 
-  private static ObjectNode bundle(
+  private static EvidenceBundle bundle(
       String vkey, List<String> witnesses, String note, MemoryHashStore tree, long... indexes) {
-    ObjectNode b = JSON.createObjectNode();
-    b.put("format", "tlog-evidence-bundle/v1").put("origin", ORIGIN).put("log_vkey", vkey);
-    ArrayNode ws = b.putArray("witness_vkeys");
-    witnesses.forEach(ws::add);
-    b.put("checkpoint", note);
-    ArrayNode entries = b.putArray("entries");
+    List<EvidenceBundle.Entry> entries = new ArrayList<>();
     for (long i : indexes) {
-      ObjectNode e = entries.addObject();
-      e.put("index", Long.toString(i))
-          .put("data_hex", HashJson.hex(HashJson.entry((int) i)))
-          .put("leaf_hash_hex", HashJson.leafHashes(SIZE).get((int) i).toHex());
-      ArrayNode p = e.putArray("inclusion_proof_hex");
-      Proofs.proveInclusion(i, tree.size(), tree).hashes().forEach(h -> p.add(h.toHex()));
+      entries.add(
+          entry(
+              i,
+              HashJson.entry((int) i),
+              HashJson.leafHashes(SIZE).get((int) i),
+              Proofs.proveInclusion(i, tree.size(), tree).hashes()));
     }
-    ArrayNode ins = b.putArray("instructions");
-    INSTRUCTIONS.forEach(ins::add);
-    return b;
+    return new EvidenceBundle(ORIGIN, vkey, witnesses, note, entries);
   }
 
-  private static ObjectNode entry(ObjectNode bundle, int i) {
-    return (ObjectNode) bundle.get("entries").get(i);
+  private static EvidenceBundle.Entry entry(long index, byte[] data, Hash leaf, List<Hash> proof) {
+    return new EvidenceBundle.Entry(index, data, leaf, proof);
   }
 
-  /** The canonical encoding: two-space indent, " : " separators, LF, final newline. */
-  static String canonical(ObjectNode b) {
-    DefaultPrettyPrinter printer =
-        new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n"));
-    printer.indentArraysWith(new DefaultIndenter("  ", "\n"));
-    try {
-      return JSON.writer(printer).writeValueAsString(b) + "\n";
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
+  /** {@code b} with entry {@code i} replaced by {@code change} of it. */
+  private static EvidenceBundle withEntry(
+      EvidenceBundle b, int i, UnaryOperator<EvidenceBundle.Entry> change) {
+    List<EvidenceBundle.Entry> entries = new ArrayList<>(b.entries());
+    entries.set(i, change.apply(entries.get(i)));
+    return new EvidenceBundle(b.origin(), b.logVkey(), b.witnessVkeys(), b.checkpoint(), entries);
   }
 
-  private static void ok(ArrayNode cases, String name, ObjectNode b, String trusted) {
+  /** {@code b} with the first entry's proof edited by {@code edit}. */
+  private static EvidenceBundle withProof(EvidenceBundle b, Consumer<List<Hash>> edit) {
+    return withEntry(
+        b,
+        0,
+        e -> {
+          List<Hash> proof = new ArrayList<>(e.proof());
+          edit.accept(proof);
+          return entry(e.index(), e.data(), e.leafHash(), proof);
+        });
+  }
+
+  /** The canonical encoding, by the one bundle encoder the client uses too. */
+  static String canonical(EvidenceBundle b) {
+    return utf8(BundleCodec.encode(b));
+  }
+
+  private static String utf8(byte[] b) {
+    return new String(b, StandardCharsets.UTF_8);
+  }
+
+  private static void ok(ArrayNode cases, String name, EvidenceBundle b, String trusted) {
     ObjectNode c = cases.addObject().put("name", name).put("bundle", canonical(b));
     c.put("trusted_vkey", trusted);
     ObjectNode expect = c.putObject("expect");
     expect.put("tree_size", Integer.toString(SIZE));
     ArrayNode idx = expect.putArray("indexes");
-    b.get("entries").forEach(e -> idx.add(e.get("index").asText()));
-    expect.put("cosigners", b.get("witness_vkeys").size());
+    b.entries().forEach(e -> idx.add(Long.toString(e.index())));
+    expect.put("cosigners", b.witnessVkeys().size());
   }
 
   private static void bad(
-      ArrayNode cases, String name, ObjectNode b, String trusted, String error) {
+      ArrayNode cases, String name, EvidenceBundle b, String trusted, String error) {
     cases
         .addObject()
         .put("name", name)

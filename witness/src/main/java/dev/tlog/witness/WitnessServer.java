@@ -2,7 +2,7 @@ package dev.tlog.witness;
 
 import dev.tlog.merkle.cosignature.Cosigner;
 import dev.tlog.witness.config.CosignerKeyFile;
-import dev.tlog.witness.core.Witness;
+import dev.tlog.witness.core.SubmissionCosigner;
 import dev.tlog.witness.crosscheck.CrossCheckResult;
 import dev.tlog.witness.crosscheck.CrossChecker;
 import dev.tlog.witness.fork.ForkEvidenceStore;
@@ -50,7 +50,8 @@ public final class WitnessServer implements AutoCloseable {
   public static WitnessServer start(WitnessSettings s) {
     WitnessServer server = new WitnessServer(s);
     try {
-      Witness witness = new Witness(server.state, server.cosigner, server.recorder, s.clock());
+      SubmissionCosigner witness =
+          new SubmissionCosigner(server.state, server.cosigner, server.recorder, s.clock());
       server.startHttp(s, witness);
       if (!s.crossCheckInterval().isZero() && !s.config().peers().isEmpty()) {
         long ms = Math.max(1, s.crossCheckInterval().toMillis());
@@ -63,7 +64,7 @@ public final class WitnessServer implements AutoCloseable {
     }
   }
 
-  private void startHttp(WitnessSettings s, Witness witness) {
+  private void startHttp(WitnessSettings s, SubmissionCosigner witness) {
     WitnessHttpApi api =
         new WitnessHttpApi(vertx, writer, s.config(), witness, forks, cosigner.verifierKey());
     this.http = await(api.listen(s.bind(), s.port()));

@@ -6,6 +6,7 @@ import dev.tlog.client.VerificationException;
 import dev.tlog.client.VerifiedCheckpoint;
 import dev.tlog.client.VerifyingReader;
 import dev.tlog.client.bundle.BundleVerificationException.Failure;
+import dev.tlog.merkle.bundle.EvidenceBundle;
 import dev.tlog.merkle.hash.Hash;
 import dev.tlog.merkle.hash.TreeHasher;
 import dev.tlog.merkle.proof.InclusionProof;

@@ -2,10 +2,10 @@ package dev.tlog.client.cli;
 
 import dev.tlog.client.VerifiedCheckpoint;
 import dev.tlog.client.VerifiedEntry;
-import dev.tlog.client.bundle.BundleCodec;
 import dev.tlog.client.bundle.BundleVerifier;
-import dev.tlog.client.bundle.EvidenceBundle;
 import dev.tlog.client.state.AtomicFiles;
+import dev.tlog.merkle.bundle.BundleCodec;
+import dev.tlog.merkle.bundle.EvidenceBundle;
 import dev.tlog.merkle.note.Note;
 import java.nio.file.Path;
 import java.util.ArrayList;

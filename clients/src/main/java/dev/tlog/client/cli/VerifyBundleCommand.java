@@ -1,9 +1,9 @@
 package dev.tlog.client.cli;
 
 import dev.tlog.client.VerifiedCheckpoint;
-import dev.tlog.client.bundle.BundleCodec;
 import dev.tlog.client.bundle.BundleVerifier;
-import dev.tlog.client.bundle.EvidenceBundle;
+import dev.tlog.merkle.bundle.BundleCodec;
+import dev.tlog.merkle.bundle.EvidenceBundle;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

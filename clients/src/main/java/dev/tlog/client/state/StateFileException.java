@@ -1,5 +1,6 @@
 package dev.tlog.client.state;
 
+import dev.tlog.client.Failure;
 import dev.tlog.client.TlogClientException;
 
 /** A local state file cannot be read, written, or does not verify. */
@@ -8,5 +9,10 @@ public final class StateFileException extends TlogClientException {
 
   public StateFileException(String message, Throwable cause) {
     super(message, cause);
+  }
+
+  @Override
+  public Failure category() {
+    return Failure.LOCAL_STATE;
   }
 }

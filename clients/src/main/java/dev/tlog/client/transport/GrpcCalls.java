@@ -1,5 +1,6 @@
 package dev.tlog.client.transport;
 
+import dev.tlog.client.Failure;
 import dev.tlog.client.LogRequestException;
 import dev.tlog.client.LogUnavailableException;
 import dev.tlog.client.RetryPolicy;
@@ -9,10 +10,61 @@ import io.grpc.Metadata;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 
-/** The one place where gRPC statuses become client exceptions, and where retries happen. */
+/**
+ * The one place where gRPC statuses become client exceptions, and where retries happen. Every
+ * status code is mapped deliberately in {@link #FAILURES} to a {@link Failure}, which also fixes
+ * the CLI's exit code; there is no catch-all.
+ */
 public final class GrpcCalls {
+  /**
+   * Each gRPC status code and what it means to a client. Server-side failures ({@code INTERNAL},
+   * {@code UNKNOWN}, {@code DATA_LOSS}) are the log failing, not bad data: UNAVAILABLE, like an
+   * unreachable log. A call the log does not implement or refuses is REJECTED. {@code OK} on a
+   * failed call is a protocol violation.
+   */
+  public static final Map<Status.Code, Failure> FAILURES = table();
+
+  /** Codes retried with backoff before giving up as {@link Failure#UNAVAILABLE}. */
+  public static final Set<Status.Code> RETRIED =
+      Set.of(Status.Code.UNAVAILABLE, Status.Code.RESOURCE_EXHAUSTED, Status.Code.ABORTED);
+
+  private static Map<Status.Code, Failure> table() {
+    Map<Status.Code, Failure> t = new EnumMap<>(Status.Code.class);
+    t.put(Status.Code.OK, Failure.VERIFICATION_FAILED);
+    for (Status.Code c :
+        List.of(
+            Status.Code.UNAVAILABLE,
+            Status.Code.RESOURCE_EXHAUSTED,
+            Status.Code.ABORTED,
+            Status.Code.DEADLINE_EXCEEDED,
+            Status.Code.CANCELLED,
+            Status.Code.INTERNAL,
+            Status.Code.UNKNOWN,
+            Status.Code.DATA_LOSS)) {
+      t.put(c, Failure.UNAVAILABLE);
+    }
+    for (Status.Code c :
+        List.of(
+            Status.Code.INVALID_ARGUMENT,
+            Status.Code.OUT_OF_RANGE,
+            Status.Code.NOT_FOUND,
+            Status.Code.FAILED_PRECONDITION,
+            Status.Code.ALREADY_EXISTS,
+            Status.Code.PERMISSION_DENIED,
+            Status.Code.UNAUTHENTICATED,
+            Status.Code.UNIMPLEMENTED)) {
+      t.put(c, Failure.REJECTED);
+    }
+    return Collections.unmodifiableMap(t);
+  }
+
   /** Trailer with the server's suggested retry delay (spec/api.md, Limits). */
   public static final Metadata.Key<String> RETRY_AFTER_MS =
       Metadata.Key.of("tlog-retry-after-ms", Metadata.ASCII_STRING_MARSHALLER);
@@ -34,7 +86,7 @@ public final class GrpcCalls {
   }
 
   public static boolean isRetryable(Status s) {
-    return s.getCode() == Status.Code.UNAVAILABLE || s.getCode() == Status.Code.RESOURCE_EXHAUSTED;
+    return RETRIED.contains(s.getCode());
   }
 
   /** The client exception for a failed call (after {@code attempts} attempts). */
@@ -42,14 +94,12 @@ public final class GrpcCalls {
     Status s = Status.fromThrowable(t);
     String msg =
         what + ": " + s.getCode() + (s.getDescription() == null ? "" : ": " + s.getDescription());
-    return switch (s.getCode()) {
-      case UNAVAILABLE, RESOURCE_EXHAUSTED, DEADLINE_EXCEEDED, CANCELLED ->
+    return switch (FAILURES.get(s.getCode())) {
+      case UNAVAILABLE ->
           new LogUnavailableException(
               msg + " (after " + attempts + " attempt" + (attempts == 1 ? "" : "s") + ")", t);
-      case INVALID_ARGUMENT, OUT_OF_RANGE, NOT_FOUND, FAILED_PRECONDITION ->
-          new LogRequestException(s.getCode().name(), msg, t);
-      case INTERNAL, UNKNOWN, DATA_LOSS -> new LogUnavailableException(msg, t);
-      default -> new VerificationException(msg, t);
+      case REJECTED -> new LogRequestException(s.getCode().name(), msg, t);
+      case VERIFICATION_FAILED, LOG_INCONSISTENT, LOCAL_STATE -> new VerificationException(msg, t);
     };
   }
 

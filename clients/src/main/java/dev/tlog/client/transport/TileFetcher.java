@@ -3,14 +3,18 @@ package dev.tlog.client.transport;
 import dev.tlog.client.LogRequestException;
 import dev.tlog.client.LogUnavailableException;
 import dev.tlog.client.RetryPolicy;
+import dev.tlog.client.VerificationException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * GETs tlog-tiles resources relative to a base URL with {@link HttpClient}, retrying 503/429 and
@@ -46,27 +50,40 @@ public final class TileFetcher {
     return base;
   }
 
-  /** The body at {@code path} (relative, no leading slash). */
+  /**
+   * The body at {@code path} (relative, no leading slash); a 404 is a {@link LogRequestException}.
+   */
   public byte[] get(String path) {
+    return find(path, MAX_BODY)
+        .orElseThrow(
+            () -> new LogRequestException("HTTP 404", "GET " + base + path + ": HTTP 404", null));
+  }
+
+  /**
+   * The body at {@code path}, or empty on 404; reads at most {@code maxBytes + 1} bytes of it. A
+   * {@link dev.tlog.merkle.tile.TilePathFetcher}, so hash tiles are read through the shared {@link
+   * dev.tlog.merkle.tile.FallbackTileSource}.
+   */
+  public Optional<byte[]> find(String path, int maxBytes) {
     boolean immutable = path.startsWith("tile/") && !path.contains(".p/");
     if (immutable) {
       synchronized (cache) {
         byte[] hit = cache.get(path);
         if (hit != null) {
-          return hit.clone();
+          return Optional.of(hit.clone());
         }
       }
     }
-    byte[] body = fetch(path);
-    if (immutable) {
+    Optional<byte[]> body = fetch(path, Math.min(maxBytes, MAX_BODY));
+    if (immutable && body.isPresent()) {
       synchronized (cache) {
-        cache.put(path, body.clone());
+        cache.put(path, body.get().clone());
       }
     }
     return body;
   }
 
-  private byte[] fetch(String path) {
+  private Optional<byte[]> fetch(String path, int maxBytes) {
     HttpRequest req =
         HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30)).build();
     for (int attempt = 1; ; attempt++) {
@@ -74,15 +91,22 @@ public final class TileFetcher {
       String failure;
       Throwable cause = null;
       try {
-        HttpResponse<byte[]> r = client.send(req, HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<InputStream> r = client.send(req, HttpResponse.BodyHandlers.ofInputStream());
         int code = r.statusCode();
-        if (code == 200) {
-          if (r.body().length > MAX_BODY) {
-            throw new LogRequestException("HTTP 200", path + ": body over " + MAX_BODY, null);
-          }
-          return r.body();
+        byte[] body;
+        try (InputStream in = r.body()) {
+          body = in.readNBytes(maxBytes + 1);
         }
-        String text = new String(r.body(), java.nio.charset.StandardCharsets.UTF_8).strip();
+        if (code == 200) {
+          if (body.length > maxBytes) {
+            throw new VerificationException("GET " + base + path + ": body over " + maxBytes);
+          }
+          return Optional.of(body);
+        }
+        if (code == 404) {
+          return Optional.empty();
+        }
+        String text = new String(body, StandardCharsets.UTF_8).strip();
         failure = "GET " + base + path + ": HTTP " + code + (text.isEmpty() ? "" : ": " + text);
         if (code != 503 && code != 429) {
           throw new LogRequestException("HTTP " + code, failure, null);

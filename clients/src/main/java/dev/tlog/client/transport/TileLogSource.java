@@ -11,10 +11,10 @@ import dev.tlog.merkle.proof.InclusionProof;
 import dev.tlog.merkle.proof.Proofs;
 import dev.tlog.merkle.tile.EntryBundleId;
 import dev.tlog.merkle.tile.EntryBundles;
+import dev.tlog.merkle.tile.FallbackTileSource;
 import dev.tlog.merkle.tile.TileHashReader;
-import dev.tlog.merkle.tile.TileId;
 import dev.tlog.merkle.tile.TileMath;
-import dev.tlog.merkle.tile.TileNotFoundException;
+import dev.tlog.merkle.tile.TileSource;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.function.Supplier;
@@ -27,9 +27,11 @@ import java.util.function.Supplier;
  */
 public final class TileLogSource implements LogSource {
   private final TileFetcher http;
+  private final TileSource tiles;
 
   public TileLogSource(TileFetcher http) {
     this.http = http;
+    this.tiles = new FallbackTileSource(http::find, http.base());
   }
 
   @Override
@@ -95,18 +97,7 @@ public final class TileLogSource implements LogSource {
   }
 
   private TileHashReader reader(long treeSize) {
-    return new TileHashReader(this::readTile, treeSize);
-  }
-
-  private byte[] readTile(TileId tile) {
-    try {
-      return http.get(tile.path());
-    } catch (LogRequestException e) {
-      if (e.code().equals("HTTP 404")) {
-        throw new TileNotFoundException(tile, e.getMessage());
-      }
-      throw e;
-    }
+    return new TileHashReader(tiles, treeSize);
   }
 
   private static <T> T fromTiles(String what, Supplier<T> f) {

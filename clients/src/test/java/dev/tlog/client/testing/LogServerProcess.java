@@ -12,12 +12,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A real tlog log server in a separate process, started from the already-built jar (clients never
- * depends on log-server). Parses the addresses and vkey it prints; {@link #close()} destroys it.
+ * A real tlog log server in a separate process, started from this module's test classpath, where
+ * Maven puts the log-server module this build just compiled (a test-scope dependency; main code
+ * never depends on log-server). Parses the addresses and vkey it prints; {@link #close()} destroys
+ * it.
  */
 public final class LogServerProcess implements AutoCloseable {
   public static final String ORIGIN = "test.example/log";
-  private static final Path JAR = Path.of("..", "log-server", "target", "tlog-server.jar");
+  private static final String MAIN = "dev.tlog.server.Main";
 
   private final Process process;
   private final String grpc;
@@ -33,12 +35,6 @@ public final class LogServerProcess implements AutoCloseable {
 
   /** Starts a server on {@code dataDir} with the key in {@code keyFile} (created if missing). */
   public static LogServerProcess start(Path dataDir, Path keyFile) throws IOException {
-    if (!Files.isRegularFile(JAR)) {
-      throw new IllegalStateException(
-          "log server jar "
-              + JAR.toAbsolutePath().normalize()
-              + " is missing: run `mvn -B -pl log-server -am package -DskipTests` first");
-    }
     List<String> cmd =
         new ArrayList<>(
             List.of(
@@ -47,8 +43,9 @@ public final class LogServerProcess implements AutoCloseable {
                 "java.base/java.nio=ALL-UNNAMED",
                 "--add-opens",
                 "java.base/sun.nio.ch=ALL-UNNAMED",
-                "-jar",
-                JAR.toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                MAIN,
                 "--data-dir",
                 dataDir.toString(),
                 "--grpc-port",

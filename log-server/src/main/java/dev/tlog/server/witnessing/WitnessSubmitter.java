@@ -6,6 +6,7 @@ import dev.tlog.merkle.note.Note;
 import dev.tlog.merkle.note.NoteSignature;
 import dev.tlog.merkle.note.Notes;
 import dev.tlog.merkle.note.VerifiedNote;
+import dev.tlog.merkle.witness.AddCheckpointRequest;
 import dev.tlog.server.checkpoint.SignedCheckpoint;
 import dev.tlog.server.read.LogReads;
 import java.net.http.HttpClient;
@@ -71,7 +72,7 @@ final class WitnessSubmitter {
             .timeout(timeout)
             .POST(
                 HttpRequest.BodyPublishers.ofByteArray(
-                    AddCheckpointBody.encode(old, proof, cp.note())))
+                    new AddCheckpointRequest(old, proof, Note.parse(cp.note())).toBytes()))
             .build();
     return http.sendAsync(req, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))
         .thenCompose(resp -> handle(cp, n, resp))

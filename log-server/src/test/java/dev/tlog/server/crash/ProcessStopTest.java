@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.protobuf.ByteString;
+import dev.tlog.proto.v1.AppendBatchRequest;
+import dev.tlog.proto.v1.AppendBatchResponse;
 import dev.tlog.proto.v1.AppendRequest;
 import dev.tlog.proto.v1.AppendResponse;
 import dev.tlog.proto.v1.GetCheckpointRequest;
@@ -11,13 +13,18 @@ import dev.tlog.proto.v1.GetEntriesRequest;
 import dev.tlog.proto.v1.LogServiceGrpc;
 import dev.tlog.server.testing.TestLog;
 import io.grpc.ManagedChannel;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import io.grpc.stub.StreamObserver;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -39,7 +46,7 @@ class ProcessStopTest {
     return startServer(ProcessBuilder.Redirect.DISCARD);
   }
 
-  private Process startServer(ProcessBuilder.Redirect stderr) throws Exception {
+  private Process startServer(ProcessBuilder.Redirect stderr, String... flags) throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     ProcessBuilder pb =
         new ProcessBuilder(
@@ -61,6 +68,7 @@ class ProcessStopTest {
             "0",
             "--map-size-mib",
             "1");
+    pb.command().addAll(List.of(flags));
     pb.redirectError(stderr);
     return pb.start();
   }
@@ -81,12 +89,105 @@ class ProcessStopTest {
     checkAcknowledgedSurvive(startServer(), true);
   }
 
+  /**
+   * SIGTERM while an append is queued: it must be acknowledged (not dropped or failed) and durable.
+   * Batches fill at 4 entries, the queue holds 4 and a batch waits 10 s to fill, so a 3-entry
+   * AppendBatch stays queued until shutdown drains it. A 4-entry probe is refused with
+   * RESOURCE_EXHAUSTED exactly when those 3 entries are queued: that, not a sleep, orders SIGTERM
+   * after the append reached the queue. Every request's outcome is recorded and checked.
+   */
   @Test
-  void sigtermFinishesInFlightBatchesAndStopsCleanly() throws Exception {
+  void sigtermAcknowledgesQueuedAppendsAndStopsCleanly() throws Exception {
     Path err = dir.resolveSibling(dir.getFileName() + "-stderr.txt");
-    checkAcknowledgedSurvive(startServer(ProcessBuilder.Redirect.to(err.toFile())), false);
+    Process server =
+        startServer(
+            ProcessBuilder.Redirect.to(err.toFile()),
+            "--max-batch-entries",
+            "4",
+            "--queue-capacity",
+            "4",
+            "--batch-delay-micros",
+            "10000000");
+    Map<Long, String> acked = new ConcurrentHashMap<>();
+    List<String> inFlight = List.of("in flight 0", "in flight 1", "in flight 2");
+    CompletableFuture<AppendBatchResponse> outcome = new CompletableFuture<>();
+    ManagedChannel channel = null;
+    try {
+      channel =
+          NettyChannelBuilder.forAddress("127.0.0.1", grpcPort(server)).usePlaintext().build();
+      LogServiceGrpc.LogServiceBlockingStub stub =
+          LogServiceGrpc.newBlockingStub(channel).withDeadlineAfter(60, TimeUnit.SECONDS);
+      for (int i = 0; i < 10; i++) {
+        List<String> batch = new ArrayList<>();
+        for (int j = 0; j < 4; j++) {
+          batch.add("before stop " + (i * 4 + j));
+        }
+        record(acked, batch, stub.appendBatch(batch(batch))); // a full batch: integrated at once
+      }
+      LogServiceGrpc.newStub(channel)
+          .withDeadlineAfter(120, TimeUnit.SECONDS)
+          .appendBatch(batch(inFlight), observer(outcome));
+      int probes = 0;
+      while (true) {
+        List<String> probe = new ArrayList<>();
+        for (int j = 0; j < 4; j++) {
+          probe.add("probe " + probes + "." + j);
+        }
+        probes++;
+        try {
+          // Accepted only while the queue is empty: then it fills a batch alone and is acked.
+          record(acked, probe, stub.appendBatch(batch(probe)));
+        } catch (StatusRuntimeException e) {
+          assertEquals(Status.Code.RESOURCE_EXHAUSTED, e.getStatus().getCode(), e.toString());
+          break;
+        }
+        assertTrue(probes < 1000, "the in-flight batch never reached the queue");
+      }
+      assertTrue(!outcome.isDone(), "the in-flight batch waits for its batch to fill");
+      server.destroy(); // SIGTERM
+      AppendBatchResponse r = outcome.get(60, TimeUnit.SECONDS); // throws if it was not acked
+      record(acked, inFlight, r);
+      assertTrue(server.waitFor(30, TimeUnit.SECONDS), "server did not exit");
+    } finally {
+      server.destroyForcibly();
+      if (channel != null) {
+        channel.shutdownNow();
+      }
+    }
     String log = java.nio.file.Files.readString(err);
     assertTrue(log.contains("tlog-server: stopped cleanly"), log);
+    checkDurable(acked);
+    assertTrue(acked.values().containsAll(inFlight), "in-flight entries acknowledged: " + acked);
+  }
+
+  private static void record(Map<Long, String> acked, List<String> sent, AppendBatchResponse r) {
+    assertEquals(sent.size(), r.getResultsCount(), "one result per entry");
+    for (int i = 0; i < sent.size(); i++) {
+      acked.put(r.getResults(i).getIndex(), sent.get(i));
+    }
+  }
+
+  private static AppendBatchRequest batch(List<String> entries) {
+    AppendBatchRequest.Builder b = AppendBatchRequest.newBuilder();
+    entries.forEach(e -> b.addEntries(ByteString.copyFromUtf8(e)));
+    return b.build();
+  }
+
+  private static <T> StreamObserver<T> observer(CompletableFuture<T> f) {
+    return new StreamObserver<>() {
+      @Override
+      public void onNext(T value) {
+        f.complete(value);
+      }
+
+      @Override
+      public void onError(Throwable t) {
+        f.completeExceptionally(t);
+      }
+
+      @Override
+      public void onCompleted() {}
+    };
   }
 
   /** Appends from four threads until 300 are acknowledged, stops the server, checks on restart. */
@@ -140,6 +241,11 @@ class ProcessStopTest {
       }
     }
 
+    checkDurable(acked);
+  }
+
+  /** Restarts on the same directory (full startup verification) and finds every acked entry. */
+  private void checkDurable(Map<Long, String> acked) throws Exception {
     try (TestLog log = TestLog.start(dir)) {
       long size = log.blocking.getCheckpoint(GetCheckpointRequest.getDefaultInstance()).getSize();
       assertTrue(size >= acked.size(), "size " + size + " < acknowledged " + acked.size());

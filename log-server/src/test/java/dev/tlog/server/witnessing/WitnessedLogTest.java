@@ -1,6 +1,7 @@
 package dev.tlog.server.witnessing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.protobuf.ByteString;
@@ -24,6 +25,9 @@ import dev.tlog.witness.config.LogConfig;
 import dev.tlog.witness.config.WitnessConfig;
 import io.grpc.Context;
 import io.grpc.stub.StreamObserver;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,7 +52,7 @@ class WitnessedLogTest {
     return key;
   }
 
-  private WitnessServer startWitness(Ed25519NoteSigner logKey) {
+  private WitnessServer startWitness(Ed25519NoteSigner logKey, int port) {
     Ed25519NoteVerifier v = (Ed25519NoteVerifier) VerifierKeys.parse(logKey.verifierKey());
     WitnessConfig config =
         new WitnessConfig(
@@ -60,7 +64,7 @@ class WitnessedLogTest {
             config,
             "witness.test/w1",
             "127.0.0.1",
-            0,
+            port,
             Duration.ZERO,
             Clock.systemUTC()));
   }
@@ -111,13 +115,31 @@ class WitnessedLogTest {
     }
   }
 
+  /** The first witness error the log records, i.e. a round that ran and failed; 30 s at most. */
+  private static String awaitWitnessError(Witnessing witnessing) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    String error = witnessing.status().get(0).lastError();
+    while (error.isEmpty() && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+      error = witnessing.status().get(0).lastError();
+    }
+    return error;
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return s.getLocalPort();
+    }
+  }
+
   @Test
   void everyPublishedCheckpointIsCosignedAndOutagesOnlyDelayPublication() throws Exception {
     Ed25519NoteSigner logKey = logKey();
-    WitnessServer witness = startWitness(logKey);
+    int witnessPort = freePort();
+    WitnessServer witness = startWitness(logKey, witnessPort);
     String witnessVkey = witness.verifierKey();
     List<String> watched = new CopyOnWriteArrayList<>();
-    try (TestLog log = startLog(dir.resolve("log"), witnessVkey, witness.port())) {
+    try (TestLog log = startLog(dir.resolve("log"), witnessVkey, witnessPort)) {
       Context.CancellableContext watch = Context.current().withCancellation();
       watch.run(
           () ->
@@ -160,26 +182,31 @@ class WitnessedLogTest {
         prev = size;
       }
 
-      // Witness outage: appends still succeed; publication lags, then catches up.
+      // Live witness outage on a fixed port: appends still succeed; publication lags (a round
+      // ran and failed, so the lag is not just "no round yet"), then catches up when the witness
+      // is back on the same address, without restarting the log.
+      Witnessing witnessing = log.server.witnessing().orElseThrow();
       witness.close();
       append(log, 200, 10);
       assertEquals(210, log.server.signedCheckpoints().latest().orElseThrow().size());
-      Thread.sleep(300);
+      String error = awaitWitnessError(witnessing);
+      assertFalse(error.isEmpty(), "a round against the stopped witness failed");
       assertEquals(
           200, log.blocking.getCheckpoint(GetCheckpointRequest.getDefaultInstance()).getSize());
-      assertEquals(10, log.server.witnessing().orElseThrow().lag());
-      witness = startWitness(logKey);
+      assertEquals(10, witnessing.lag());
+      witness = startWitness(logKey, witnessPort);
       assertEquals(witnessVkey, witness.verifierKey(), "the witness keeps its key across restarts");
-      // The restarted witness listens on a new port; point a restarted log at it.
-      watch.cancel(null);
-    }
-    try (TestLog log = startLog(dir.resolve("log"), witnessVkey, witness.port())) {
-      assertEquals(
-          200,
-          log.blocking.getCheckpoint(GetCheckpointRequest.getDefaultInstance()).getSize(),
-          "cosigned checkpoint survives a restart");
       GetCheckpointResponse caughtUp = awaitPublished(log, 210);
       assertEquals(210, openCosigned(caughtUp.getCheckpoint(), logKey, witnessVkey).size());
+      assertEquals(0, witnessing.lag());
+      assertEquals("", witnessing.status().get(0).lastError());
+      watch.cancel(null);
+    }
+    try (TestLog log = startLog(dir.resolve("log"), witnessVkey, witnessPort)) {
+      assertEquals(
+          210,
+          log.blocking.getCheckpoint(GetCheckpointRequest.getDefaultInstance()).getSize(),
+          "cosigned checkpoint survives a restart");
     } finally {
       witness.close();
     }

@@ -33,7 +33,7 @@ public final class Checkpoints {
   }
 
   /** Like {@link #openSigned} but also returns the verified note, with any cosignatures in it. */
-  public static SignedCheckpoint open(
+  public static OpenedCheckpoint open(
       byte[] note, String origin, Collection<? extends NoteVerifier> logKeys) {
     Objects.requireNonNull(origin, "origin");
     VerifiedNote verified = Notes.open(note, logKeys);
@@ -41,6 +41,6 @@ public final class Checkpoints {
     if (!checkpoint.origin().equals(origin)) {
       throw new WrongOriginException(origin, checkpoint.origin());
     }
-    return new SignedCheckpoint(checkpoint, verified);
+    return new OpenedCheckpoint(checkpoint, verified);
   }
 }

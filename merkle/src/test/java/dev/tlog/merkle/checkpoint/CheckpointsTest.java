@@ -68,7 +68,7 @@ class CheckpointsTest {
               1, 1, 1
             });
     byte[] note = Checkpoints.sign(c, log, witness).toBytes();
-    SignedCheckpoint s = Checkpoints.open(note, "log.example", List.of(log.verifier()));
+    OpenedCheckpoint s = Checkpoints.open(note, "log.example", List.of(log.verifier()));
     assertEquals(1, s.note().unverified().size());
   }
 }

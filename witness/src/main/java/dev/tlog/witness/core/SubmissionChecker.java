@@ -3,15 +3,15 @@ package dev.tlog.witness.core;
 import dev.tlog.merkle.MerkleException;
 import dev.tlog.merkle.checkpoint.Checkpoint;
 import dev.tlog.merkle.checkpoint.Checkpoints;
-import dev.tlog.merkle.checkpoint.SignedCheckpoint;
+import dev.tlog.merkle.checkpoint.OpenedCheckpoint;
 import dev.tlog.merkle.note.Note;
 import dev.tlog.merkle.note.NoteVerificationException;
+import dev.tlog.merkle.witness.AddCheckpointRequest;
 import dev.tlog.witness.config.LogConfig;
 import dev.tlog.witness.config.WitnessConfig;
 import dev.tlog.witness.errors.MalformedRequestException;
 import dev.tlog.witness.errors.UnknownOriginException;
 import dev.tlog.witness.errors.UntrustedCheckpointException;
-import dev.tlog.witness.protocol.AddCheckpointRequest;
 import dev.tlog.witness.state.StoredCheckpoint;
 
 /**
@@ -33,7 +33,7 @@ public final class SubmissionChecker {
     // The origin is the first line; it only selects keys, and is checked again once they verify.
     String origin = text.substring(0, text.indexOf('\n'));
     LogConfig log = config.log(origin).orElseThrow(() -> new UnknownOriginException(origin));
-    SignedCheckpoint signed;
+    OpenedCheckpoint signed;
     try {
       signed = Checkpoints.open(note.toBytes(), origin, log.keys());
     } catch (NoteVerificationException e) {

@@ -2,12 +2,14 @@ package dev.tlog.witness.crosscheck;
 
 import dev.tlog.merkle.MerkleException;
 import dev.tlog.merkle.checkpoint.Checkpoints;
-import dev.tlog.merkle.checkpoint.SignedCheckpoint;
+import dev.tlog.merkle.checkpoint.OpenedCheckpoint;
 import dev.tlog.merkle.hash.Hash;
 import dev.tlog.merkle.hash.TreeHasher;
 import dev.tlog.merkle.note.Note;
 import dev.tlog.merkle.note.Notes;
+import dev.tlog.merkle.tile.FallbackTileSource;
 import dev.tlog.merkle.tile.TileHashReader;
+import dev.tlog.merkle.tile.TileSource;
 import dev.tlog.witness.config.LogConfig;
 import dev.tlog.witness.config.PeerConfig;
 import dev.tlog.witness.config.WitnessConfig;
@@ -85,7 +87,7 @@ public final class CrossChecker {
     }
     StoredCheckpoint theirs;
     try {
-      SignedCheckpoint signed = Checkpoints.open(body.get(), log.origin(), log.keys());
+      OpenedCheckpoint signed = Checkpoints.open(body.get(), log.origin(), log.keys());
       Notes.open(body.get(), List.of(peer.key()));
       theirs =
           new StoredCheckpoint(
@@ -119,7 +121,7 @@ public final class CrossChecker {
     }
     List<Hash> proof;
     try {
-      var reader = new TileHashReader(new HttpTileSource(http, log.tiles().get()), large.size());
+      var reader = new TileHashReader(tiles(log.tiles().get()), large.size());
       proof = PrefixProof.prove(small.size(), large.size(), reader);
     } catch (MerkleException | UncheckedIOException e) {
       return result(
@@ -146,5 +148,13 @@ public final class CrossChecker {
   private static CrossCheckResult result(
       PeerConfig peer, LogConfig log, Outcome outcome, String detail) {
     return new CrossCheckResult(peer.url(), log.origin(), outcome, detail);
+  }
+
+  /**
+   * The log's hash tiles at {@code prefix}, bounded, a missing partial tile read from the full one.
+   */
+  private TileSource tiles(URI prefix) {
+    return new FallbackTileSource(
+        (path, max) -> http.get(prefix.resolve(path), max), prefix.toString());
   }
 }

@@ -1,14 +1,16 @@
 package dev.tlog.witness.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tlog.merkle.witness.AddCheckpointFormatException;
+import dev.tlog.merkle.witness.AddCheckpointRequest;
 import dev.tlog.witness.config.WitnessConfig;
 import dev.tlog.witness.core.SubmissionChecker;
-import dev.tlog.witness.core.Witness;
+import dev.tlog.witness.core.SubmissionCosigner;
+import dev.tlog.witness.errors.MalformedRequestException;
 import dev.tlog.witness.errors.NotFoundException;
 import dev.tlog.witness.errors.UnknownOriginException;
 import dev.tlog.witness.fork.ForkEvidence;
 import dev.tlog.witness.fork.ForkEvidenceStore;
-import dev.tlog.witness.protocol.AddCheckpointRequest;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
@@ -39,7 +41,7 @@ public final class WitnessHttpApi {
   private final WorkerExecutor writer;
   private final WitnessConfig config;
   private final SubmissionChecker checker;
-  private final Witness witness;
+  private final SubmissionCosigner witness;
   private final ForkEvidenceStore forks;
   private final String verifierKey;
 
@@ -47,7 +49,7 @@ public final class WitnessHttpApi {
       Vertx vertx,
       WorkerExecutor writer,
       WitnessConfig config,
-      Witness witness,
+      SubmissionCosigner witness,
       ForkEvidenceStore forks,
       String verifierKey) {
     this.vertx = vertx;
@@ -78,10 +80,19 @@ public final class WitnessHttpApi {
     Buffer body = ctx.body().buffer();
     byte[] bytes = body == null ? new byte[0] : body.getBytes();
     vertx
-        .executeBlocking(() -> checker.check(AddCheckpointRequest.parse(bytes)), false)
+        .executeBlocking(() -> checker.check(parse(bytes)), false)
         .compose(submission -> writer.executeBlocking(() -> witness.apply(submission), true))
         .onSuccess(cosignature -> ok(ctx, HttpErrors.TEXT, cosignature.toLine()))
         .onFailure(err -> HttpErrors.respond(ctx.response(), err));
+  }
+
+  /** The shared wire format throws merkle's exception; to the witness it is a bad request. */
+  private static AddCheckpointRequest parse(byte[] bytes) {
+    try {
+      return AddCheckpointRequest.parse(bytes);
+    } catch (AddCheckpointFormatException e) {
+      throw new MalformedRequestException(e.getMessage(), e);
+    }
   }
 
   private void checkpoint(RoutingContext ctx) {

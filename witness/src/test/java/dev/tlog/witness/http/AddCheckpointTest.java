@@ -11,7 +11,7 @@ import dev.tlog.merkle.note.Note;
 import dev.tlog.merkle.note.NoteSignature;
 import dev.tlog.merkle.note.Notes;
 import dev.tlog.merkle.note.VerifiedNote;
-import dev.tlog.witness.protocol.AddCheckpointRequest;
+import dev.tlog.merkle.witness.AddCheckpointRequest;
 import dev.tlog.witness.testing.TestLog;
 import dev.tlog.witness.testing.TestWitness;
 import java.net.http.HttpResponse;

@@ -6,7 +6,7 @@ import dev.tlog.merkle.hash.Hash;
 import dev.tlog.merkle.note.Ed25519NoteSigner;
 import dev.tlog.merkle.note.Note;
 import dev.tlog.merkle.note.Notes;
-import dev.tlog.witness.protocol.AddCheckpointRequest;
+import dev.tlog.merkle.witness.AddCheckpointRequest;
 import dev.tlog.witness.testing.TestLog;
 import dev.tlog.witness.testing.TestWitness;
 import java.net.http.HttpResponse;

@@ -15,7 +15,7 @@ import dev.tlog.merkle.tile.HashTiles;
 import dev.tlog.merkle.tile.TileId;
 import dev.tlog.merkle.tile.TileMath;
 import dev.tlog.merkle.tile.TileNotFoundException;
-import dev.tlog.witness.protocol.AddCheckpointRequest;
+import dev.tlog.merkle.witness.AddCheckpointRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;

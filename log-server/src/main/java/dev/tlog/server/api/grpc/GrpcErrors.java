@@ -13,11 +13,19 @@ import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import java.util.concurrent.CompletionException;
 
-/** The one place where exceptions become gRPC statuses. */
+/**
+ * The one place where exceptions become gRPC statuses. Same policy as the HTTP API's {@code
+ * HttpErrors}: bad input and pushback keep their clear message; storage, state and unexpected
+ * failures are logged here with their detail and reach the caller only as {@code INTERNAL: internal
+ * error}, so no storage path or exception text leaks to callers.
+ */
 public final class GrpcErrors {
   /** Trailer carrying the suggested retry delay in milliseconds with RESOURCE_EXHAUSTED. */
   public static final Metadata.Key<String> RETRY_AFTER_MS =
       Metadata.Key.of("tlog-retry-after-ms", Metadata.ASCII_STRING_MARSHALLER);
+
+  /** All a caller learns of an internal failure; the detail is in the server log. */
+  public static final String INTERNAL_MESSAGE = "internal error";
 
   private static final System.Logger LOG = System.getLogger(GrpcErrors.class.getName());
 
@@ -45,12 +53,13 @@ public final class GrpcErrors {
       status = Status.UNAVAILABLE;
     } else if (e instanceof MerkleException) {
       status = Status.INVALID_ARGUMENT;
-    } else if (e instanceof StateMismatchException || e instanceof StorageException) {
-      LOG.log(System.Logger.Level.ERROR, "internal error", e);
-      status = Status.INTERNAL;
     } else {
-      LOG.log(System.Logger.Level.ERROR, "unexpected error", e);
-      return Status.INTERNAL.withDescription("internal error").asRuntimeException();
+      String kind =
+          e instanceof StateMismatchException || e instanceof StorageException
+              ? "storage or state error"
+              : "unexpected error";
+      LOG.log(System.Logger.Level.ERROR, kind + " serving gRPC", e);
+      return Status.INTERNAL.withDescription(INTERNAL_MESSAGE).asRuntimeException();
     }
     return status.withDescription(e.getMessage()).asRuntimeException();
   }

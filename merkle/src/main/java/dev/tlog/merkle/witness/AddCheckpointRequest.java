@@ -1,10 +1,9 @@
-package dev.tlog.witness.protocol;
+package dev.tlog.merkle.witness;
 
 import dev.tlog.merkle.hash.Hash;
 import dev.tlog.merkle.hash.InvalidHashException;
 import dev.tlog.merkle.note.Note;
 import dev.tlog.merkle.note.NoteFormatException;
-import dev.tlog.witness.errors.MalformedRequestException;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -15,8 +14,8 @@ import java.util.Objects;
  * The body of a C2SP tlog-witness {@code add-checkpoint} request: an {@code old <size>} line, up to
  * 63 consistency proof lines (base64 hashes), an empty line, then a signed checkpoint note.
  *
- * <p>{@link #parse} is bounded and all or nothing: it throws {@link MalformedRequestException} on
- * the first defect and never returns a partly parsed request. {@code parse(r.toBytes())} equals
+ * <p>{@link #parse} is bounded and all or nothing: it throws {@link AddCheckpointFormatException}
+ * on the first defect and never returns a partly parsed request. {@code parse(r.toBytes())} equals
  * {@code r} for every request.
  */
 public record AddCheckpointRequest(long oldSize, List<Hash> proof, Note note) {
@@ -32,10 +31,10 @@ public record AddCheckpointRequest(long oldSize, List<Hash> proof, Note note) {
     Objects.requireNonNull(note, "note");
     proof = List.copyOf(proof);
     if (oldSize < 0) {
-      throw new MalformedRequestException("old size must be >= 0, got " + oldSize);
+      throw new AddCheckpointFormatException("old size must be >= 0, got " + oldSize);
     }
     if (proof.size() > MAX_PROOF_LINES) {
-      throw new MalformedRequestException(
+      throw new AddCheckpointFormatException(
           "consistency proof has " + proof.size() + " lines, limit is " + MAX_PROOF_LINES);
     }
   }
@@ -44,7 +43,7 @@ public record AddCheckpointRequest(long oldSize, List<Hash> proof, Note note) {
   public static AddCheckpointRequest parse(byte[] body) {
     Objects.requireNonNull(body, "body");
     if (body.length > MAX_BODY_BYTES) {
-      throw new MalformedRequestException(
+      throw new AddCheckpointFormatException(
           "request body is " + body.length + " bytes, limit is " + MAX_BODY_BYTES);
     }
     int pos = 0;
@@ -59,7 +58,7 @@ public record AddCheckpointRequest(long oldSize, List<Hash> proof, Note note) {
         break;
       }
       if (proof.size() == MAX_PROOF_LINES) {
-        throw new MalformedRequestException(
+        throw new AddCheckpointFormatException(
             "more than " + MAX_PROOF_LINES + " consistency proof lines");
       }
       proof.add(parseHash(ascii(body, pos, end), proof.size() + 1));
@@ -67,12 +66,12 @@ public record AddCheckpointRequest(long oldSize, List<Hash> proof, Note note) {
     }
     byte[] noteBytes = java.util.Arrays.copyOfRange(body, pos, body.length);
     if (noteBytes.length == 0) {
-      throw new MalformedRequestException("request has no checkpoint after the empty line");
+      throw new AddCheckpointFormatException("request has no checkpoint after the empty line");
     }
     try {
       return new AddCheckpointRequest(old, proof, Note.parse(noteBytes));
     } catch (NoteFormatException e) {
-      throw new MalformedRequestException("checkpoint note: " + e.getMessage(), e);
+      throw new AddCheckpointFormatException("checkpoint note: " + e.getMessage(), e);
     }
   }
 
@@ -97,14 +96,14 @@ public record AddCheckpointRequest(long oldSize, List<Hash> proof, Note note) {
         return i;
       }
     }
-    throw new MalformedRequestException(
+    throw new AddCheckpointFormatException(
         "expected a " + what + " line ending in a newline at byte " + from);
   }
 
   private static String ascii(byte[] body, int from, int to) {
     for (int i = from; i < to; i++) {
       if (body[i] < 0x20 || body[i] > 0x7e) {
-        throw new MalformedRequestException(
+        throw new AddCheckpointFormatException(
             String.format("byte 0x%02x at offset %d is not printable ASCII", body[i] & 0xff, i));
       }
     }
@@ -114,7 +113,7 @@ public record AddCheckpointRequest(long oldSize, List<Hash> proof, Note note) {
   /** C2SP: {@code old}, one space, ASCII decimal without leading zeros (unless exactly 0). */
   private static long parseOld(String line) {
     if (!line.startsWith(OLD_PREFIX)) {
-      throw new MalformedRequestException(
+      throw new AddCheckpointFormatException(
           "first line must be \"old <size>\", got \"" + abbreviate(line) + "\"");
     }
     String digits = line.substring(OLD_PREFIX.length());
@@ -124,13 +123,13 @@ public record AddCheckpointRequest(long oldSize, List<Hash> proof, Note note) {
             && digits.chars().allMatch(c -> c >= '0' && c <= '9')
             && (digits.length() == 1 || digits.charAt(0) != '0');
     if (!ok) {
-      throw new MalformedRequestException(
+      throw new AddCheckpointFormatException(
           "old size must be a canonical decimal, got \"" + abbreviate(digits) + "\"");
     }
     try {
       return Long.parseLong(digits);
     } catch (NumberFormatException e) {
-      throw new MalformedRequestException("old size " + digits + " exceeds 2^63-1");
+      throw new AddCheckpointFormatException("old size " + digits + " exceeds 2^63-1");
     }
   }
 
@@ -138,7 +137,7 @@ public record AddCheckpointRequest(long oldSize, List<Hash> proof, Note note) {
     try {
       return Hash.fromBase64(line);
     } catch (InvalidHashException e) {
-      throw new MalformedRequestException(
+      throw new AddCheckpointFormatException(
           "consistency proof line " + lineNo + " is not base64 of 32 bytes: " + e.getMessage());
     }
   }

@@ -31,8 +31,8 @@ import java.util.Optional;
  * WitnessState#compareAndSet} guards it a second time. {@link #latestCosigned} may run on any
  * thread.
  */
-public final class Witness {
-  private static final System.Logger LOG = System.getLogger(Witness.class.getName());
+public final class SubmissionCosigner {
+  private static final System.Logger LOG = System.getLogger(SubmissionCosigner.class.getName());
 
   /** How fork evidence found by add-checkpoint names its source. */
   public static final String VIA_ADD_CHECKPOINT = "add-checkpoint";
@@ -42,7 +42,8 @@ public final class Witness {
   private final ForkRecorder forks;
   private final Clock clock;
 
-  public Witness(WitnessState state, Cosigner cosigner, ForkRecorder forks, Clock clock) {
+  public SubmissionCosigner(
+      WitnessState state, Cosigner cosigner, ForkRecorder forks, Clock clock) {
     this.state = state;
     this.cosigner = cosigner;
     this.forks = forks;

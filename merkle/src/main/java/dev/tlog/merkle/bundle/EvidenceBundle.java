@@ -1,4 +1,4 @@
-package dev.tlog.client.bundle;
+package dev.tlog.merkle.bundle;
 
 import dev.tlog.merkle.hash.Hash;
 import java.util.Arrays;

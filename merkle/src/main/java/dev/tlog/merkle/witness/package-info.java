@@ -1,5 +1,6 @@
 /**
- * Wire formats of the C2SP tlog-witness protocol (c2sp.org/tlog-witness; our profile in
+ * Wire formats of the C2SP tlog-witness protocol, shared by the log (which sends add-checkpoint
+ * requests) and the witness (which parses them) (c2sp.org/tlog-witness; our profile in
  * spec/witness.md).
  *
  * <p>Worked example of an {@code add-checkpoint} body (old size 4, one proof hash, then the note):
@@ -16,6 +17,6 @@
  * </pre>
  *
  * <p>Threading: values are immutable. Exceptions: parsing throws only {@link
- * dev.tlog.witness.errors.MalformedRequestException}.
+ * AddCheckpointFormatException}.
  */
-package dev.tlog.witness.protocol;
+package dev.tlog.merkle.witness;

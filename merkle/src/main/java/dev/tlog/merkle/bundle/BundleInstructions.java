@@ -1,4 +1,4 @@
-package dev.tlog.client.bundle;
+package dev.tlog.merkle.bundle;
 
 import java.util.List;
 

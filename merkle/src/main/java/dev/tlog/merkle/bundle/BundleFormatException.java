@@ -1,9 +1,9 @@
-package dev.tlog.client.bundle;
+package dev.tlog.merkle.bundle;
 
-import dev.tlog.client.VerificationException;
+import dev.tlog.merkle.MerkleException;
 
 /** The bytes are not a canonical {@code tlog-evidence-bundle/v1} file. Vector label: FORMAT. */
-public final class BundleFormatException extends VerificationException {
+public final class BundleFormatException extends MerkleException {
   private static final long serialVersionUID = 1L;
 
   public BundleFormatException(String message) {

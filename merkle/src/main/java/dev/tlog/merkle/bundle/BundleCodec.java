@@ -1,4 +1,4 @@
-package dev.tlog.client.bundle;
+package dev.tlog.merkle.bundle;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -41,6 +41,14 @@ public final class BundleCodec {
 
   /** The canonical bytes: two-space indented JSON, fields in spec order, LF, final newline. */
   public static byte[] encode(EvidenceBundle b) {
+    return canonical(tree(b));
+  }
+
+  /**
+   * The JSON tree {@link #encode} writes, fields in spec order. For tools that build malformed
+   * bundles on purpose (the vector generator); {@link #decode} rejects any change to it.
+   */
+  public static ObjectNode tree(EvidenceBundle b) {
     ObjectNode root = JSON.createObjectNode();
     root.put("format", FORMAT).put("origin", b.origin()).put("log_vkey", b.logVkey());
     ArrayNode ws = root.putArray("witness_vkeys");
@@ -57,11 +65,16 @@ public final class BundleCodec {
     }
     ArrayNode ins = root.putArray("instructions");
     BundleInstructions.V1.forEach(ins::add);
+    return root;
+  }
+
+  /** Any JSON tree in the bundle's canonical layout: two-space indent, LF, final newline. */
+  public static byte[] canonical(JsonNode tree) {
     DefaultPrettyPrinter printer =
         new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n"));
     printer.indentArraysWith(new DefaultIndenter("  ", "\n"));
     try {
-      return (JSON.writer(printer).writeValueAsString(root) + "\n")
+      return (JSON.writer(printer).writeValueAsString(tree) + "\n")
           .getBytes(StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new IllegalStateException("encoding a JSON tree cannot fail", e);

@@ -1,4 +1,4 @@
-package dev.tlog.witness.protocol;
+package dev.tlog.merkle.witness;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -9,7 +9,6 @@ import dev.tlog.merkle.checkpoint.Checkpoints;
 import dev.tlog.merkle.hash.Hash;
 import dev.tlog.merkle.note.Ed25519NoteSigner;
 import dev.tlog.merkle.note.Note;
-import dev.tlog.witness.errors.MalformedRequestException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
@@ -96,9 +95,9 @@ class AddCheckpointRequestProperties {
       b.append(Hash.ZERO.toBase64()).append('\n');
     }
     b.append('\n').append(Checkpoints.sign(new Checkpoint("o", 2, Hash.ZERO), LOG).serialize());
-    MalformedRequestException e =
+    AddCheckpointFormatException e =
         assertThrows(
-            MalformedRequestException.class,
+            AddCheckpointFormatException.class,
             () -> AddCheckpointRequest.parse(b.toString().getBytes(StandardCharsets.UTF_8)));
     assertEquals("more than 63 consistency proof lines", e.getMessage());
   }
@@ -106,7 +105,7 @@ class AddCheckpointRequestProperties {
   private static void parseOrReject(byte[] body) {
     try {
       AddCheckpointRequest.parse(body);
-    } catch (MalformedRequestException expected) {
+    } catch (AddCheckpointFormatException expected) {
       // the one exception the parser may throw: HTTP 400
     }
   }

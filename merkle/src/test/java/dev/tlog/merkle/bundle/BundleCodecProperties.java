@@ -1,4 +1,4 @@
-package dev.tlog.client.bundle;
+package dev.tlog.merkle.bundle;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

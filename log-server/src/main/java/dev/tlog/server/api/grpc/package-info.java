@@ -1,0 +1,10 @@
+/**
+ * The gRPC API ({@code tlog.v1.LogService}, spec/api.md). Handlers validate input, delegate to the
+ * sequencer or {@link dev.tlog.server.read.LogReads}, and answer through observers.
+ *
+ * <p>Threading: blocking reads run on the gRPC executor, never on a Netty event loop; appends
+ * complete on the integrator's thread. Exceptions: translated to a {@code Status} only in {@link
+ * dev.tlog.server.api.grpc.GrpcErrors}: bad input keeps its message, storage and internal failures
+ * are logged server-side and reach callers as {@code INTERNAL: internal error}.
+ */
+package dev.tlog.server.api.grpc;
