@@ -164,9 +164,10 @@ public final class Main implements Callable<Integer> {
         mapSizeMib * 1024 * 1024,
         new AppendLimits(maxEntryBytes, maxBatchEntries),
         new SequencerLimits(
-            Math.max(maxCommitEntries, maxBatchEntries),
+            // A durable batch holds at least one whole request and never more than can be queued.
+            Math.max(maxBatchEntries, Math.min(maxCommitEntries, queueCapacity)),
             Duration.ofNanos(batchDelayMicros * 1000),
-            Math.max(queueCapacity, Math.max(maxCommitEntries, maxBatchEntries))),
+            queueCapacity),
         maxPageEntries,
         verifyMode,
         witnessPolicy(),

@@ -30,13 +30,17 @@ public final class LeafIndex {
 
   /** Records that entry {@code index} has leaf hash {@code leaf}. */
   public synchronized void put(Hash leaf, long index) {
+    put(key(leaf.bytes(), 0), index);
+  }
+
+  private void put(long key, long index) {
     if (index < 0 || index == Long.MAX_VALUE) {
       throw new IllegalArgumentException("index must be in [0, 2^63 - 2], got " + index);
     }
     if ((used + 1L) * 4 > (slots.length / 2) * 3L) {
       grow();
     }
-    insert(slots, key(leaf), index + 1);
+    insert(slots, key, index + 1);
     used++;
   }
 
@@ -45,7 +49,7 @@ public final class LeafIndex {
    * stored leaf hash), or -1. Candidates are collected under the lock and confirmed outside it.
    */
   public long find(Hash leaf, LongPredicate confirm) {
-    for (long index : candidates(key(leaf))) {
+    for (long index : candidates(key(leaf.bytes(), 0))) {
       if (confirm.test(index)) {
         return index;
       }
@@ -75,14 +79,18 @@ public final class LeafIndex {
 
   /** Replaces the contents with every entry of {@code reader}'s snapshot (its level-0 tiles). */
   public synchronized void rebuild(LogReader reader) {
-    slots = new long[2 * MIN_SLOTS];
-    used = 0;
     long size = reader.size();
+    int slotCount = MIN_SLOTS;
+    while (slotCount < (1 << 29) && size * 4 > slotCount * 3L) {
+      slotCount <<= 1;
+    }
+    slots = new long[2 * slotCount];
+    used = 0;
     for (long t = 0; t << TileMath.HEIGHT < size; t++) {
       int width = TileMath.widthAt(0, t, size);
       byte[] row = reader.hashTile(0, t, width);
       for (int i = 0; i < width; i++) {
-        put(Hash.of(row, i * Hash.SIZE), (t << TileMath.HEIGHT) + i);
+        put(key(row, i * Hash.SIZE), (t << TileMath.HEIGHT) + i);
       }
     }
   }
@@ -123,11 +131,11 @@ public final class LeafIndex {
     return (int) (h >>> 32) & mask;
   }
 
-  private static long key(Hash leaf) {
-    byte[] b = leaf.bytes();
+  /** The first 8 bytes of the hash at {@code offset}, never 0 (0 marks an empty slot). */
+  private static long key(byte[] b, int offset) {
     long k = 0;
     for (int i = 0; i < 8; i++) {
-      k = k << 8 | (b[i] & 0xff);
+      k = k << 8 | (b[offset + i] & 0xff);
     }
     return k == 0 ? 1 : k;
   }

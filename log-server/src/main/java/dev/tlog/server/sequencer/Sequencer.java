@@ -106,6 +106,9 @@ public final class Sequencer implements AutoCloseable {
           }
           Pending p = carry != null ? carry : queue.poll(waitNanos(batch), TimeUnit.NANOSECONDS);
           carry = null;
+          if (p == WAKE) {
+            p = null;
+          }
           if (p != null && writer.failures() != failuresSeen) {
             carry = p; // restart first, so p is not deduplicated against a batch that failed
             continue;
@@ -151,7 +154,9 @@ public final class Sequencer implements AutoCloseable {
       }
       Pending p;
       while ((p = queue.poll()) != null) {
-        p.result.completeExceptionally(new UnavailableException("the log is shutting down"));
+        if (p != WAKE) {
+          p.result.completeExceptionally(new UnavailableException("the log is shutting down"));
+        }
       }
       writer.stop();
     }
@@ -168,6 +173,9 @@ public final class Sequencer implements AutoCloseable {
     if (batch.isEmpty()) {
       return TimeUnit.MILLISECONDS.toNanos(50);
     }
+    if (closed) {
+      return 0; // stopping: commit what is queued now, do not wait for more
+    }
     return writer.idle() ? limits.maxBatchDelay().toNanos() : BUSY_POLL_NANOS;
   }
 
@@ -180,6 +188,7 @@ public final class Sequencer implements AutoCloseable {
   @Override
   public void close() {
     closed = true;
+    queue.add(WAKE); // end a wait for more requests at once
     try {
       builder.join();
       writer.awaitStopped();
@@ -213,6 +222,9 @@ public final class Sequencer implements AutoCloseable {
       requests.forEach(r -> r.completeExceptionally(e));
     }
   }
+
+  /** Queued by {@link #close} to wake the builder; never a request. */
+  private static final Pending WAKE = new Pending(List.of(), 0, new CompletableFuture<>());
 
   private record Pending(
       List<byte[]> entries, long bytes, CompletableFuture<List<AppendResult>> result) {}
