@@ -31,35 +31,4 @@ public record ServerConfig(
     int maxEntriesPerPage,
     StartupVerifier.Mode verifyMode,
     WitnessPolicy witnesses,
-    boolean dedup) {
-
-  /** A configuration with deduplication on (the default). */
-  public ServerConfig(
-      Path dataDir,
-      Path keyFile,
-      String origin,
-      String bindHost,
-      int grpcPort,
-      int httpPort,
-      long initialMapSize,
-      AppendLimits appendLimits,
-      SequencerLimits sequencerLimits,
-      int maxEntriesPerPage,
-      StartupVerifier.Mode verifyMode,
-      WitnessPolicy witnesses) {
-    this(
-        dataDir,
-        keyFile,
-        origin,
-        bindHost,
-        grpcPort,
-        httpPort,
-        initialMapSize,
-        appendLimits,
-        sequencerLimits,
-        maxEntriesPerPage,
-        verifyMode,
-        witnesses,
-        true);
-  }
-}
+    boolean dedup) {}

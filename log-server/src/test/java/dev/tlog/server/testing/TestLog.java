@@ -57,7 +57,8 @@ public final class TestLog implements AutoCloseable {
         limits,
         100,
         StartupVerifier.Mode.FULL,
-        witnesses);
+        witnesses,
+        true);
   }
 
   public static TestLog start(ServerConfig config) throws IOException {
