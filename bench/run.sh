@@ -33,7 +33,7 @@ while [ $# -gt 0 ]; do
 done
 
 if [ "$quick" = 1 ]; then
-  raw_seconds=1; append_seconds=2; read_seconds=1; go_seconds=0.5
+  raw_seconds=1; append_seconds=2; read_seconds=2; go_seconds=0.5
   jmh_opts=(-f 1 -wi 1 -i 1 -w 500ms -r 500ms -p size=1000)
   sizes="${sizes:-1000}"
 else

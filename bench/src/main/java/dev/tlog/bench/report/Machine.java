@@ -7,13 +7,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-/** What a run was measured on: CPUs, memory, JVM, and the filesystem of the data directories. */
+/**
+ * What a figure was measured on: CPUs, memory, JVM, the filesystem of the data directories, and the
+ * 1-minute load average at the time (on a shared machine, a load above {@code nproc} means the
+ * figure competed with other work).
+ */
 public record Machine(
     int nproc,
     @JsonProperty("cpu_model") String cpuModel,
     @JsonProperty("mem_total_bytes") long memTotalBytes,
     @JsonProperty("java_version") String javaVersion,
-    @JsonProperty("data_fs") String dataFs) {
+    @JsonProperty("data_fs") String dataFs,
+    @JsonProperty("load_avg_1m") double loadAvg1m) {
 
   /** Describes this machine; {@code dataDir} is where LMDB environments are created. */
   public static Machine describe(Path dataDir) {
@@ -22,7 +27,22 @@ public record Machine(
         procField(Path.of("/proc/cpuinfo"), "model name"),
         memTotal(),
         System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"),
-        fileSystem(dataDir));
+        fileSystem(dataDir),
+        loadAverage());
+  }
+
+  /** This description with the load average of now. */
+  public Machine withCurrentLoad() {
+    return new Machine(nproc, cpuModel, memTotalBytes, javaVersion, dataFs, loadAverage());
+  }
+
+  /** The 1-minute load average when the figure was taken: above nproc, other work was running. */
+  private static double loadAverage() {
+    try {
+      return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
+    } catch (IOException | NumberFormatException e) {
+      return -1;
+    }
   }
 
   private static String procField(Path file, String key) {

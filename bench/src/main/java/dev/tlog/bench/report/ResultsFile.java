@@ -34,7 +34,7 @@ public final class ResultsFile {
 
   /** Appends {@code figure} (with this run's machine) as one line. */
   public synchronized void append(Figure figure) {
-    Figure stamped = figure.machine() == null ? figure.on(machine) : figure;
+    Figure stamped = figure.machine() == null ? figure.on(machine.withCurrentLoad()) : figure;
     try {
       String line = json.writeValueAsString(stamped);
       Path parent = path.toAbsolutePath().getParent();

@@ -61,6 +61,7 @@ public final class ResultsTable {
       f.ratioToRaw() == null ? "" : String.format(Locale.ROOT, "%.4f", f.ratioToRaw()),
       f.bytesPerEntry() == null ? "" : String.format(Locale.ROOT, "%.1f", f.bytesPerEntry()),
       f.rssBytes() == null ? "" : String.valueOf(f.rssBytes() / (1024 * 1024)),
+      f.machine() == null ? "" : String.format(Locale.ROOT, "%.1f", f.machine().loadAvg1m()),
       counts(f.counts())
     };
   }
