@@ -16,7 +16,7 @@ final class TableCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    var figures = new ResultsFile(in, null).readAll();
+    var figures = ResultsFile.read(in);
     if (figures.isEmpty()) {
       System.err.println("no figures in " + in);
       return 1;

@@ -58,7 +58,14 @@ public final class ResultsFile {
     return readAll(path, json);
   }
 
-  static List<Figure> readAll(Path path, ObjectMapper json) {
+  /** Every figure in the results file at {@code path}, in order; an absent file has none. */
+  public static List<Figure> read(Path path) {
+    return readAll(
+        path,
+        new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false));
+  }
+
+  private static List<Figure> readAll(Path path, ObjectMapper json) {
     List<Figure> out = new ArrayList<>();
     if (!Files.exists(path)) {
       return out;

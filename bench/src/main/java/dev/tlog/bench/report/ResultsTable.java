@@ -19,6 +19,7 @@ public final class ResultsTable {
     "vs raw",
     "B/entry",
     "RSS MiB",
+    "load",
     "counts"
   };
 
