@@ -66,9 +66,10 @@ step "JMH micro-benchmarks"
 "${bench[@]}" jmh-import "${common[@]}" --jmh-json "$work/jmh.json" >/dev/null
 
 step "end-to-end load against log-server/target/tlog-server.jar (sizes $sizes)"
+load_status=0
 "${bench[@]}" load "${common[@]}" --server-jar log-server/target/tlog-server.jar \
   --sizes "$sizes" --append-seconds "$append_seconds" --read-seconds "$read_seconds" \
-  --overload-minutes "$overload"
+  --overload-minutes "$overload" || load_status=$?
 
 step "Go peer (golang.org/x/mod/sumdb/tlog)"
 go_sizes="$(echo "$sizes" | tr ',' '\n' | awk '$1 <= 1000000' | paste -sd, -)"
@@ -80,3 +81,9 @@ fi
 
 step "results: $out"
 "${bench[@]}" table --in "$out"
+if [ "$load_status" != 0 ]; then
+  echo
+  echo "LOAD FAILED (exit $load_status): see PHASE FAILED / SERVER CRASH lines above; figures of the"
+  echo "phases that ran are in the table. Crash reports, if any, are next to $out."
+  exit 1
+fi

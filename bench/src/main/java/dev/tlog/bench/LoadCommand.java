@@ -54,8 +54,7 @@ final class LoadCommand implements Callable<Integer> {
             sizes,
             millis(overloadMinutes * 60),
             entryBytes);
-    new LoadRun(serverJar, runDir, plan, options.resultsFile()).run();
-    return 0;
+    return new LoadRun(serverJar, runDir, plan, options.resultsFile()).run() ? 0 : 1;
   }
 
   private static Duration millis(double seconds) {

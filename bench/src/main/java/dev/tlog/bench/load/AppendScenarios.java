@@ -8,6 +8,7 @@ import dev.tlog.proto.v1.AppendResponse;
 import io.grpc.stub.StreamObserver;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 
 /**
  * The append scenarios: unary {@code Append} with 1/16/64 closed-loop callers, {@code AppendBatch}
@@ -21,13 +22,19 @@ public final class AppendScenarios {
   private final EntrySource entries;
   private final ResultsFile results;
   private final Optional<Double> rawLimit;
+  private final BooleanSupplier serverAlive;
 
   public AppendScenarios(
-      LogClient client, EntrySource entries, ResultsFile results, Optional<Double> rawLimit) {
+      LogClient client,
+      EntrySource entries,
+      ResultsFile results,
+      Optional<Double> rawLimit,
+      BooleanSupplier serverAlive) {
     this.client = client;
     this.entries = entries;
     this.results = results;
     this.rawLimit = rawLimit;
+    this.serverAlive = serverAlive;
   }
 
   /** Runs every scenario for {@code d}; returns the AppendBatch(1000) rate, entries/s. */
@@ -92,8 +99,12 @@ public final class AppendScenarios {
             });
   }
 
+  /** Records a scenario's figure; stops the run if the server died meanwhile. */
   private void record(String name, Outcome o) {
     Figure f = o.toFigure(name, "entries/s");
     results.append(rawLimit.map(f::comparedTo).orElse(f));
+    if (!serverAlive.getAsBoolean()) {
+      throw new ServerExitedException("server exited during " + name);
+    }
   }
 }

@@ -3,8 +3,11 @@ package dev.tlog.bench.load;
 import dev.tlog.bench.raw.DiskUsage;
 import dev.tlog.bench.report.Figure;
 import dev.tlog.bench.report.ResultsFile;
+import java.io.IOException;
 import java.net.http.HttpClient;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -35,12 +38,31 @@ public final class LoadRun {
     this.results = results;
   }
 
-  public void run() {
+  /**
+   * Runs every phase. A phase that fails (the server died, a call kept failing) is reported and the
+   * next phase goes on with a fresh server; returns false if any phase failed.
+   */
+  public boolean run() {
     Optional<Double> rawLimit = results.find(RAW_APPEND_LIMIT);
     EntrySource entries = new EntrySource(plan.entryBytes());
-    appends(rawLimit, entries);
-    Path readDir = reads(rawLimit, entries);
-    startTime(readDir);
+    boolean ok = phase("append scenarios", () -> appends(rawLimit, entries));
+    Path readDir = workDir.resolve("read-data");
+    boolean filled = phase("read scenarios", () -> reads(readDir, rawLimit, entries));
+    ok &= filled;
+    if (filled) {
+      ok &= phase("start time", () -> startTime(readDir));
+    }
+    return ok;
+  }
+
+  private boolean phase(String name, Runnable body) {
+    try {
+      body.run();
+      return true;
+    } catch (RuntimeException e) {
+      System.out.println("PHASE FAILED: " + name + ": " + e);
+      return false;
+    }
   }
 
   private void appends(Optional<Double> rawLimit, EntrySource entries) {
@@ -49,21 +71,29 @@ public final class LoadRun {
     try (ServerProcess server = start(dir, List.of());
         LogClient client = new LogClient(server.endpoints())) {
       System.out.println("append scenarios against " + server.endpoints());
-      double capacity =
-          new AppendScenarios(client, entries, results, rawLimit).runAll(plan.appendDuration());
+      double capacity;
+      try {
+        capacity =
+            new AppendScenarios(client, entries, results, rawLimit, server::isAlive)
+                .runAll(plan.appendDuration());
+      } catch (ServerExitedException e) {
+        throw new ServerExitedException(reportExit(server, "appends"));
+      }
       results.append(rss("load.server.rss.after_appends", server));
       if (!plan.overload().isZero()) {
         System.out.println("overload: offering 3 x " + Math.round(capacity) + " entries/s");
         results.append(
             new OverloadScenario(client, entries, server).run(capacity, plan.overload()));
+        if (!server.isAlive()) {
+          throw new ServerExitedException(reportExit(server, "overload"));
+        }
       }
       size = client.size();
     }
     results.append(diskPerEntry("load.disk.append_log", dir, size));
   }
 
-  private Path reads(Optional<Double> rawLimit, EntrySource entries) {
-    Path dir = workDir.resolve("read-data");
+  private void reads(Path dir, Optional<Double> rawLimit, EntrySource entries) {
     try (ServerProcess server = start(dir, List.of());
         LogClient client = new LogClient(server.endpoints())) {
       HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -72,19 +102,28 @@ public final class LoadRun {
       LogFiller filler = new LogFiller(client, entries);
       for (long size : plan.sizes()) {
         System.out.println("filling the log to " + size + " entries");
-        Figure fill =
-            filler
-                .fillTo(size)
-                .toFigure("load.fill.batch1000.c4.to" + ReadScenarios.label(size), "entries/s");
-        results.append(rawLimit.map(fill::comparedTo).orElse(fill));
+        try {
+          Figure fill =
+              filler
+                  .fillTo(size)
+                  .toFigure("load.fill.batch1000.c4.to" + ReadScenarios.label(size), "entries/s");
+          results.append(rawLimit.map(fill::comparedTo).orElse(fill));
+        } catch (RuntimeException e) {
+          if (!server.isAlive()) {
+            throw new ServerExitedException(reportExit(server, "filling"));
+          }
+          throw e;
+        }
         reads.runAll(size, plan.readDuration());
+      }
+      if (!server.isAlive()) {
+        throw new ServerExitedException(reportExit(server, "reads"));
       }
       results.append(rss("load.server.rss.after_reads", server));
     }
     results.append(
         diskPerEntry(
             "load.disk." + ReadScenarios.label(plan.largestSize()), dir, plan.largestSize()));
-    return dir;
   }
 
   private void startTime(Path dir) {
@@ -96,6 +135,48 @@ public final class LoadRun {
                   "s",
                   seconds)
               .withRss(server.rssBytes()));
+    }
+  }
+
+  /**
+   * The server died: says so loudly with its last words, records a figure, and copies the JVM's
+   * crash report next to the results file. Returns a one-line description.
+   */
+  private String reportExit(ServerProcess server, String during) {
+    String what = "server exited with code " + server.exitCode() + " during " + during;
+    System.out.println("SERVER CRASH: " + what + "; last log lines:");
+    server.logTail(20).forEach(l -> System.out.println("    " + l));
+    server.crashReport().ifPresent(report -> System.out.println(keepCrashReport(report, during)));
+    results.append(
+        Figure.of("load.server.exited_during_" + during, "exit_code", server.exitCode())
+            .withCounts(Map.of("exit_code", (long) server.exitCode())));
+    return what;
+  }
+
+  private String keepCrashReport(Path report, String during) {
+    Path kept =
+        results
+            .path()
+            .resolveSibling(results.path().getFileName() + ".server-crash-" + during + ".log");
+    try {
+      Files.copy(report, kept, StandardCopyOption.REPLACE_EXISTING);
+      List<String> lines = Files.readAllLines(report);
+      String frames =
+          String.join(
+              "\n    ",
+              lines.stream()
+                  .filter(
+                      l ->
+                          l.startsWith("#  SIG")
+                              || l.startsWith("# C ")
+                              || l.startsWith("C  [")
+                              || l.startsWith("J ")
+                              || l.startsWith("j "))
+                  .limit(16)
+                  .toList());
+      return "  JVM crash report kept at " + kept + ":\n    " + frames;
+    } catch (IOException e) {
+      return "  JVM crash report at " + report + " (could not copy: " + e.getMessage() + ")";
     }
   }
 

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -28,11 +29,13 @@ public final class ServerProcess implements AutoCloseable {
   private final Process process;
   private final Endpoints endpoints;
   private final Duration startTime;
+  private final Path log;
 
-  private ServerProcess(Process process, Endpoints endpoints, Duration startTime) {
+  private ServerProcess(Process process, Endpoints endpoints, Duration startTime, Path log) {
     this.process = process;
     this.endpoints = endpoints;
     this.startTime = startTime;
+    this.log = log;
   }
 
   /** Starts the server on {@code dataDir} with {@code extraArgs}, waiting up to {@code timeout}. */
@@ -47,9 +50,9 @@ public final class ServerProcess implements AutoCloseable {
             "--add-opens",
             "java.base/sun.nio.ch=ALL-UNNAMED",
             "-jar",
-            serverJar.toString(),
+            serverJar.toAbsolutePath().toString(),
             "--data-dir",
-            dataDir.toString(),
+            dataDir.toAbsolutePath().toString(),
             "--origin",
             "bench.example/tlog",
             "--grpc-port",
@@ -57,12 +60,17 @@ public final class ServerProcess implements AutoCloseable {
             "--http-port",
             "0"));
     cmd.addAll(extraArgs);
-    Path log = dataDir.resolveSibling(dataDir.getFileName() + ".log");
+    Path log = dataDir.toAbsolutePath().resolveSibling(dataDir.getFileName() + ".log");
     long t0 = System.nanoTime();
     Process p;
     try {
-      Files.createDirectories(dataDir.getParent());
-      p = new ProcessBuilder(cmd).redirectError(log.toFile()).start();
+      Files.createDirectories(log.getParent());
+      // The working directory is where the JVM writes hs_err_pid<pid>.log if the server crashes.
+      p =
+          new ProcessBuilder(cmd)
+              .directory(log.getParent().toFile())
+              .redirectError(log.toFile())
+              .start();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot run " + String.join(" ", cmd), e);
     }
@@ -72,7 +80,7 @@ public final class ServerProcess implements AutoCloseable {
     reader.start();
     try {
       Endpoints e = ready.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-      return new ServerProcess(p, e, Duration.ofNanos(System.nanoTime() - t0));
+      return new ServerProcess(p, e, Duration.ofNanos(System.nanoTime() - t0), log);
     } catch (TimeoutException | ExecutionException e) {
       p.destroyForcibly();
       throw new ServerStartException(
@@ -127,6 +135,27 @@ public final class ServerProcess implements AutoCloseable {
 
   public boolean isAlive() {
     return process.isAlive();
+  }
+
+  /** The exit code once the process has exited; -1 while it runs. */
+  public int exitCode() {
+    return process.isAlive() ? -1 : process.exitValue();
+  }
+
+  /** The JVM's fatal error report, if the server crashed (SIGSEGV in native code, ...). */
+  public Optional<Path> crashReport() {
+    Path report = log.resolveSibling("hs_err_pid" + pid() + ".log");
+    return Files.exists(report) ? Optional.of(report) : Optional.empty();
+  }
+
+  /** The last {@code lines} lines the server wrote to stderr. */
+  public List<String> logTail(int lines) {
+    try {
+      List<String> all = Files.readAllLines(log, StandardCharsets.UTF_8);
+      return all.subList(Math.max(0, all.size() - lines), all.size());
+    } catch (IOException e) {
+      return List.of("(cannot read " + log + ": " + e.getMessage() + ")");
+    }
   }
 
   public long pid() {
