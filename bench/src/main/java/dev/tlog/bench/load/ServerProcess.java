@@ -1,0 +1,200 @@
+package dev.tlog.bench.load;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * A {@code java -jar tlog-server.jar} child process on free ports. {@link #start} returns once the
+ * server printed both addresses; {@link #close} sends SIGTERM (the server finishes in-flight
+ * batches) and kills it if it has not exited after 30 s. Its output goes to {@code <dataDir>.log}.
+ */
+public final class ServerProcess implements AutoCloseable {
+  private static final String GRPC_LINE = "  gRPC:";
+  private static final String HTTP_LINE = "  HTTP (tiles):";
+
+  private final Process process;
+  private final Endpoints endpoints;
+  private final Duration startTime;
+  private final Path log;
+
+  private ServerProcess(Process process, Endpoints endpoints, Duration startTime, Path log) {
+    this.process = process;
+    this.endpoints = endpoints;
+    this.startTime = startTime;
+    this.log = log;
+  }
+
+  /** Starts the server on {@code dataDir} with {@code extraArgs}, waiting up to {@code timeout}. */
+  public static ServerProcess start(
+      Path serverJar, Path dataDir, List<String> extraArgs, Duration timeout) {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    cmd.addAll(
+        List.of(
+            "--add-opens",
+            "java.base/java.nio=ALL-UNNAMED",
+            "--add-opens",
+            "java.base/sun.nio.ch=ALL-UNNAMED",
+            "-jar",
+            serverJar.toAbsolutePath().toString(),
+            "--data-dir",
+            dataDir.toAbsolutePath().toString(),
+            "--origin",
+            "bench.example/tlog",
+            "--grpc-port",
+            "0",
+            "--http-port",
+            "0"));
+    cmd.addAll(extraArgs);
+    Path log = dataDir.toAbsolutePath().resolveSibling(dataDir.getFileName() + ".log");
+    long t0 = System.nanoTime();
+    Process p;
+    try {
+      Files.createDirectories(log.getParent());
+      // The working directory is where the JVM writes hs_err_pid<pid>.log if the server crashes.
+      p =
+          new ProcessBuilder(cmd)
+              .directory(log.getParent().toFile())
+              .redirectError(log.toFile())
+              .start();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot run " + String.join(" ", cmd), e);
+    }
+    CompletableFuture<Endpoints> ready = new CompletableFuture<>();
+    Thread reader = new Thread(() -> readOutput(p, ready), "server-stdout");
+    reader.setDaemon(true);
+    reader.start();
+    try {
+      Endpoints e = ready.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      return new ServerProcess(p, e, Duration.ofNanos(System.nanoTime() - t0), log);
+    } catch (TimeoutException | ExecutionException e) {
+      p.destroyForcibly();
+      throw new ServerStartException(
+          "server did not print its ports within " + timeout + " (see " + log + "): " + e);
+    } catch (InterruptedException e) {
+      p.destroyForcibly();
+      Thread.currentThread().interrupt();
+      throw new ServerStartException("interrupted while starting the server");
+    }
+  }
+
+  /** Reads stdout until both addresses are known, then keeps draining it. */
+  private static void readOutput(Process p, CompletableFuture<Endpoints> ready) {
+    String grpc = null;
+    String http = null;
+    try (BufferedReader r =
+        new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+      for (String line = r.readLine(); line != null; line = r.readLine()) {
+        if (line.startsWith(GRPC_LINE)) {
+          grpc = line.substring(GRPC_LINE.length()).trim();
+        } else if (line.startsWith(HTTP_LINE)) {
+          String url = line.substring(HTTP_LINE.length()).trim();
+          http = url.substring(0, url.lastIndexOf('/') + 1);
+        }
+        if (grpc != null && http != null && !ready.isDone()) {
+          ready.complete(new Endpoints(grpc, URI.create(http)));
+        }
+      }
+    } catch (IOException e) {
+      ready.completeExceptionally(e);
+    }
+    ready.completeExceptionally(new ServerStartException("server exited, code " + exit(p)));
+  }
+
+  private static String exit(Process p) {
+    try {
+      return String.valueOf(p.waitFor());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return "unknown";
+    }
+  }
+
+  public Endpoints endpoints() {
+    return endpoints;
+  }
+
+  /** Time from process start until both ports were printed. */
+  public Duration startTime() {
+    return startTime;
+  }
+
+  public boolean isAlive() {
+    return process.isAlive();
+  }
+
+  /** The exit code once the process has exited; -1 while it runs. */
+  public int exitCode() {
+    return process.isAlive() ? -1 : process.exitValue();
+  }
+
+  /** The JVM's fatal error report, if the server crashed (SIGSEGV in native code, ...). */
+  public Optional<Path> crashReport() {
+    Path report = log.resolveSibling("hs_err_pid" + pid() + ".log");
+    return Files.exists(report) ? Optional.of(report) : Optional.empty();
+  }
+
+  /** The last {@code lines} lines the server wrote to stderr. */
+  public List<String> logTail(int lines) {
+    try {
+      List<String> all = Files.readAllLines(log, StandardCharsets.UTF_8);
+      return all.subList(Math.max(0, all.size() - lines), all.size());
+    } catch (IOException e) {
+      return List.of("(cannot read " + log + ": " + e.getMessage() + ")");
+    }
+  }
+
+  public long pid() {
+    return process.pid();
+  }
+
+  /** Resident set size now ({@code VmRSS}), in bytes; -1 if unknown. */
+  public long rssBytes() {
+    return statusField("VmRSS:");
+  }
+
+  /** Peak resident set size ({@code VmHWM}), in bytes; -1 if unknown. */
+  public long peakRssBytes() {
+    return statusField("VmHWM:");
+  }
+
+  private long statusField(String key) {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid()), "status"))) {
+        if (line.startsWith(key)) {
+          return Long.parseLong(line.substring(key.length()).replace("kB", "").trim()) * 1024;
+        }
+      }
+    } catch (IOException | NumberFormatException e) {
+      return -1;
+    }
+    return -1;
+  }
+
+  @Override
+  public void close() {
+    process.destroy();
+    try {
+      if (!process.waitFor(30, TimeUnit.SECONDS)) {
+        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+      }
+    } catch (InterruptedException e) {
+      process.destroyForcibly();
+      Thread.currentThread().interrupt();
+    }
+  }
+}
