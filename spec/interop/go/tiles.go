@@ -72,7 +72,7 @@ func checkTilePaths(r *run) {
 			Index int64
 			Width int
 		}
-		Invalid []struct{ Path, Why string }
+		Invalid []struct{ Path, Name string }
 	}
 	if !g.load(&v) {
 		return
@@ -96,7 +96,7 @@ func checkTilePaths(r *run) {
 		c := c
 		g.guard(c.Path, func() {
 			t, err := tlog.ParseTilePath(toGoPath(c.Path))
-			g.rejected(c.Path, err != nil, fmt.Sprintf("tlog.ParseTilePath(%q) = %+v (%s)", toGoPath(c.Path), t, c.Why))
+			g.rejected(c.Path, err != nil, fmt.Sprintf("tlog.ParseTilePath(%q) = %+v (%s)", toGoPath(c.Path), t, c.Name))
 		})
 	}
 }

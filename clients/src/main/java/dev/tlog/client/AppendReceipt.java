@@ -8,8 +8,9 @@ import java.util.Objects;
  * (inclusion proof checked), the checkpoint is signed by the log and consistent with every earlier
  * checkpoint this client saw.
  *
- * @param chainHash {@code C[index]} as the log reported it (checked only when it is the
- *     checkpoint's chain head, i.e. the entry is the last in the tree)
+ * @param chainHash {@code C[index]} as the log reported it, checked by chaining within the receipts
+ *     verified together (see the package doc); unchecked only when it is the last of a run of
+ *     receipts that does not end the tree
  * @param duplicate the entry was already in the log; {@code index} is its existing position
  */
 public record AppendReceipt(

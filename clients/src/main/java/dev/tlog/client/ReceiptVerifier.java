@@ -1,14 +1,21 @@
 package dev.tlog.client;
 
-import dev.tlog.merkle.MerkleException;
+import dev.tlog.merkle.chain.HashChain;
 import dev.tlog.merkle.hash.Hash;
 import dev.tlog.merkle.hash.TreeHasher;
-import dev.tlog.proto.v1.AppendResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
- * Turns a raw {@link AppendResponse} into an {@link AppendReceipt} only after checking it: leaf
- * hash of the bytes we sent, checkpoint signature, inclusion proof fetched from the log and checked
- * against that checkpoint's root, and consistency with the last checkpoint seen.
+ * Turns acknowledgements covered by one signed checkpoint into {@link AppendReceipt}s, all checked
+ * together (the method is in the package doc): each leaf hash is the hash of the bytes we sent; the
+ * checkpoint is signed by the log; the acknowledged indexes fall into runs of consecutive indexes,
+ * and each run is checked against the checkpoint's root with two proofs ({@link
+ * VerifyingReader#checkRange}); within a run every chain hash must follow from the one before, and
+ * a run that ends the tree must end at the checkpoint's chain head; finally the checkpoint must be
+ * consistent with the last one seen.
  */
 final class ReceiptVerifier {
   private final VerifyingReader reader;
@@ -19,39 +26,106 @@ final class ReceiptVerifier {
     this.tracker = tracker;
   }
 
-  AppendReceipt verify(byte[] entry, AppendResponse r) {
-    Hash want = TreeHasher.leafHash(entry);
-    Hash leaf = hash(r.getLeafHash().toByteArray(), "leaf hash");
-    Hash chain = hash(r.getChainHash().toByteArray(), "chain hash");
-    if (!leaf.equals(want)) {
+  /** Receipts for {@code entries}, in order; {@code batch.acks()} must be in the same order. */
+  List<AppendReceipt> verify(List<byte[]> entries, AckBatch batch) {
+    List<AppendAck> acks = batch.acks();
+    if (acks.size() != entries.size()) {
       throw new VerificationException(
-          "append of entry " + r.getIndex() + ": log says leaf hash " + leaf + ", want " + want);
+          "append of " + entries.size() + " entries returned " + acks.size() + " results");
     }
-    VerifiedCheckpoint cp = reader.verifier().verify(r.getCheckpoint());
-    if (r.getIndex() >= cp.size()) {
-      throw new VerificationException(
-          "append acknowledged index " + r.getIndex() + " with a checkpoint of size " + cp.size());
+    for (int i = 0; i < acks.size(); i++) {
+      Hash want = TreeHasher.leafHash(entries.get(i));
+      if (!acks.get(i).leafHash().equals(want)) {
+        throw new VerificationException(
+            "append of entry "
+                + acks.get(i).index()
+                + ": log says leaf hash "
+                + acks.get(i).leafHash()
+                + ", want "
+                + want);
+      }
     }
-    if (r.getIndex() == cp.size() - 1 && !chain.equals(cp.chainHead())) {
-      throw new VerificationException(
-          "chain hash of the last entry "
-              + r.getIndex()
-              + " is "
-              + chain
-              + ", checkpoint chain head is "
-              + cp.chainHead());
+    VerifiedCheckpoint cp = reader.verifier().verify(batch.checkpoint());
+    for (List<AppendAck> run : runs(acks, cp)) {
+      checkChain(run, cp);
+      reader.checkRange(run.get(0).index(), run.stream().map(AppendAck::leafHash).toList(), cp);
     }
-    VerifyingReader.checkInclusion(
-        reader.source().inclusionProof(r.getIndex(), cp.size()), r.getIndex(), want, cp);
     tracker.observe(cp);
-    return new AppendReceipt(r.getIndex(), leaf, chain, r.getDuplicate(), cp);
+    List<AppendReceipt> out = new ArrayList<>(acks.size());
+    for (AppendAck a : acks) {
+      out.add(new AppendReceipt(a.index(), a.leafHash(), a.chainHash(), a.duplicate(), cp));
+    }
+    return out;
   }
 
-  private static Hash hash(byte[] b, String what) {
-    try {
-      return Hash.of(b);
-    } catch (MerkleException e) {
-      throw new VerificationException("append response " + what + ": " + e.getMessage(), e);
+  /** The distinct acknowledged indexes as runs of consecutive indexes, each checked in range. */
+  private static List<List<AppendAck>> runs(List<AppendAck> acks, VerifiedCheckpoint cp) {
+    Map<Long, AppendAck> byIndex = new TreeMap<>();
+    for (AppendAck a : acks) {
+      if (a.index() < 0 || a.index() >= cp.size()) {
+        throw new VerificationException(
+            "append acknowledged index " + a.index() + " with a checkpoint of size " + cp.size());
+      }
+      AppendAck other = byIndex.putIfAbsent(a.index(), a);
+      if (other != null
+          && (!other.leafHash().equals(a.leafHash()) || !other.chainHash().equals(a.chainHash()))) {
+        throw new VerificationException(
+            "two different acknowledgements for index "
+                + a.index()
+                + ": leaf hashes "
+                + other.leafHash()
+                + " and "
+                + a.leafHash());
+      }
+    }
+    List<List<AppendAck>> runs = new ArrayList<>();
+    List<AppendAck> run = new ArrayList<>();
+    for (AppendAck a : byIndex.values()) {
+      if (!run.isEmpty() && run.get(run.size() - 1).index() + 1 != a.index()) {
+        runs.add(run);
+        run = new ArrayList<>();
+      }
+      run.add(a);
+    }
+    if (!run.isEmpty()) {
+      runs.add(run);
+    }
+    return runs;
+  }
+
+  // chain.md: C[i] = H(C[i-1] || leaf[i]); the checkpoint's tlog-chain line is C[size - 1].
+  private static void checkChain(List<AppendAck> run, VerifiedCheckpoint cp) {
+    AppendAck first = run.get(0);
+    if (first.index() == 0) {
+      Hash want = HashChain.next(HashChain.initial(), first.leafHash());
+      if (!first.chainHash().equals(want)) {
+        throw new VerificationException(
+            "chain hash of entry 0 is " + first.chainHash() + ", want " + want);
+      }
+    }
+    for (int i = 1; i < run.size(); i++) {
+      Hash want = HashChain.next(run.get(i - 1).chainHash(), run.get(i).leafHash());
+      if (!run.get(i).chainHash().equals(want)) {
+        throw new VerificationException(
+            "chain hash of entry "
+                + run.get(i).index()
+                + " is "
+                + run.get(i).chainHash()
+                + ", want "
+                + want
+                + " from the chain hash of entry "
+                + run.get(i - 1).index());
+      }
+    }
+    AppendAck last = run.get(run.size() - 1);
+    if (last.index() == cp.size() - 1 && !last.chainHash().equals(cp.chainHead())) {
+      throw new VerificationException(
+          "chain hash of the last entry "
+              + last.index()
+              + " is "
+              + last.chainHash()
+              + ", checkpoint chain head is "
+              + cp.chainHead());
     }
   }
 }

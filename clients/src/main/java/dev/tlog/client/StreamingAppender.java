@@ -1,24 +1,22 @@
 package dev.tlog.client;
 
-import com.google.protobuf.ByteString;
-import dev.tlog.client.transport.GrpcCalls;
-import dev.tlog.proto.v1.AppendRequest;
-import dev.tlog.proto.v1.AppendResponse;
-import dev.tlog.proto.v1.LogServiceGrpc;
-import io.grpc.ManagedChannel;
-import io.grpc.stub.ClientCallStreamObserver;
-import io.grpc.stub.ClientResponseObserver;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One {@code AppendStream}: {@link #submit} sends an entry and returns a future of its verified
- * receipt. Back-pressure: at most {@code window} entries are in flight; {@code submit} blocks until
- * an acknowledgement frees a slot. Receipts are verified on one background thread, in order.
+ * One append stream: {@link #submit} sends an entry and returns a future of its verified receipt.
+ * Back-pressure: at most {@code window} entries are in flight; {@code submit} blocks until an
+ * acknowledgement frees a slot. Receipts are verified on one background thread, in order, in
+ * groups: the acknowledgements that have arrived and share a checkpoint are verified together (two
+ * proofs per run of consecutive indexes, see {@link ReceiptVerifier}); if any of them fails, every
+ * future of that group fails with the same error.
  *
  * <p>If the stream fails, every pending and later future fails with the translated error ({@link
  * LogUnavailableException} for transport problems); re-appending those entries is safe (dedup).
@@ -28,9 +26,12 @@ import java.util.concurrent.TimeUnit;
 public final class StreamingAppender implements AutoCloseable {
   private record Pending(byte[] entry, CompletableFuture<AppendReceipt> receipt) {}
 
+  private record Acked(Pending pending, AppendAck ack, String checkpoint) {}
+
   private final ReceiptVerifier verifier;
   private final Semaphore window;
   private final ArrayDeque<Pending> pending = new ArrayDeque<>();
+  private final ConcurrentLinkedQueue<Acked> acked = new ConcurrentLinkedQueue<>();
   private final ExecutorService verifyThread =
       Executors.newSingleThreadExecutor(
           r -> {
@@ -39,18 +40,16 @@ public final class StreamingAppender implements AutoCloseable {
             return t;
           });
   private final CompletableFuture<Void> finished = new CompletableFuture<>();
-  private final ClientCallStreamObserver<AppendRequest> requests;
+  private final LogWriter.AppendStream requests;
   private volatile RuntimeException failure;
 
-  StreamingAppender(ManagedChannel channel, ReceiptVerifier verifier, int window) {
+  StreamingAppender(LogWriter writer, ReceiptVerifier verifier, int window) {
     if (window < 1) {
       throw new IllegalArgumentException("window must be >= 1, got " + window);
     }
     this.verifier = verifier;
     this.window = new Semaphore(window);
-    Responses responses = new Responses();
-    LogServiceGrpc.newStub(channel).appendStream(responses);
-    this.requests = responses.requests;
+    this.requests = writer.openStream(new Listener());
   }
 
   /** Sends {@code entry}; blocks while {@code window} entries await acknowledgement. */
@@ -69,7 +68,7 @@ public final class StreamingAppender implements AutoCloseable {
         return f;
       }
       pending.add(new Pending(entry.clone(), f));
-      requests.onNext(AppendRequest.newBuilder().setData(ByteString.copyFrom(entry)).build());
+      requests.send(entry);
     }
     return f;
   }
@@ -78,7 +77,7 @@ public final class StreamingAppender implements AutoCloseable {
   public void close() {
     synchronized (this) {
       if (failure == null && !finished.isDone()) {
-        requests.onCompleted();
+        requests.finish();
       }
     }
     try {
@@ -106,23 +105,38 @@ public final class StreamingAppender implements AutoCloseable {
     }
   }
 
-  private final class Responses implements ClientResponseObserver<AppendRequest, AppendResponse> {
-    ClientCallStreamObserver<AppendRequest> requests;
-
-    @Override
-    public void beforeStart(ClientCallStreamObserver<AppendRequest> requestStream) {
-      this.requests = requestStream;
-    }
-
-    // Acks carry the checkpoint only when it changed; until then the last one sent covers them.
-    private String lastCheckpoint = "";
-
-    @Override
-    public void onNext(AppendResponse ack) {
-      if (!ack.getCheckpoint().isEmpty()) {
-        lastCheckpoint = ack.getCheckpoint();
+  /** On the verify thread: verifies what has arrived, one group per checkpoint. */
+  private void drain() {
+    List<Acked> group = new ArrayList<>();
+    for (Acked a; (a = acked.poll()) != null; ) {
+      if (!group.isEmpty() && !group.get(0).checkpoint().equals(a.checkpoint())) {
+        verify(group);
+        group = new ArrayList<>();
       }
-      AppendResponse r = ack.toBuilder().setCheckpoint(lastCheckpoint).build();
+      group.add(a);
+    }
+    if (!group.isEmpty()) {
+      verify(group);
+    }
+  }
+
+  private void verify(List<Acked> group) {
+    List<byte[]> entries = group.stream().map(a -> a.pending().entry()).toList();
+    AckBatch batch =
+        new AckBatch(group.get(0).checkpoint(), group.stream().map(Acked::ack).toList());
+    try {
+      List<AppendReceipt> receipts = verifier.verify(entries, batch);
+      for (int i = 0; i < group.size(); i++) {
+        group.get(i).pending().receipt().complete(receipts.get(i));
+      }
+    } catch (RuntimeException e) {
+      group.forEach(a -> a.pending().receipt().completeExceptionally(e));
+    }
+  }
+
+  private final class Listener implements LogWriter.AckListener {
+    @Override
+    public void onAck(AppendAck ack, String checkpoint) {
       Pending p;
       synchronized (StreamingAppender.this) {
         p = pending.poll();
@@ -131,27 +145,16 @@ public final class StreamingAppender implements AutoCloseable {
         return;
       }
       window.release();
-      verifyThread.execute(
-          () -> {
-            try {
-              p.receipt().complete(verifier.verify(p.entry(), r));
-            } catch (RuntimeException e) {
-              p.receipt().completeExceptionally(e);
-            }
-          });
+      acked.add(new Acked(p, ack, checkpoint));
+      verifyThread.execute(StreamingAppender.this::drain);
     }
 
     @Override
-    public void onError(Throwable t) {
-      RuntimeException e = GrpcCalls.translate("AppendStream", t, 1);
-      failure = e;
-      failAll(e);
-      finished.complete(null);
-    }
-
-    @Override
-    public void onCompleted() {
-      failAll(closed());
+    public void onEnd(TlogClientException e) {
+      if (e != null) {
+        failure = e;
+      }
+      failAll(e != null ? e : closed());
       finished.complete(null);
     }
   }

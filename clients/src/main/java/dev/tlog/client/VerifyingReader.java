@@ -59,19 +59,72 @@ public final class VerifyingReader {
     return new VerifiedEntry(proof.index(), data, leafHash, proof);
   }
 
-  /** Entries {@code [start, end)}, each with a checked inclusion proof in cp. */
-  public List<VerifiedEntry> entries(long start, long end, VerifiedCheckpoint cp) {
+  /**
+   * Entries {@code [start, end)}, read page by page ({@code GetEntries} pages over gRPC, entry
+   * bundles over tiles) and checked together against cp with {@link #checkRange}: two proofs for
+   * the whole range, not one per entry.
+   */
+  public VerifiedRange entries(long start, long end, VerifiedCheckpoint cp) {
     if (start < 0 || start > end || end > cp.size()) {
       throw new LogRequestException(
           "INVALID_ARGUMENT",
           "range [" + start + ", " + end + ") is not within checkpoint size " + cp.size(),
           null);
     }
-    List<VerifiedEntry> out = new ArrayList<>();
-    for (long i = start; i < end; i++) {
-      out.add(entry(i, cp));
+    List<byte[]> data = new ArrayList<>();
+    while (start + data.size() < end) {
+      long next = start + data.size();
+      List<byte[]> page = source.entries(next, end, cp.size());
+      if (page.isEmpty() || page.size() > end - next) {
+        throw new VerificationException(
+            "asked for entries [" + next + ", " + end + "), the log returned " + page.size());
+      }
+      data.addAll(page);
     }
-    return out;
+    List<Hash> leaves = new ArrayList<>(data.size());
+    data.forEach(d -> leaves.add(TreeHasher.leafHash(d)));
+    if (!leaves.isEmpty()) {
+      checkRange(start, leaves, cp);
+    }
+    return new VerifiedRange(start, data, leaves);
+  }
+
+  /**
+   * Checks that {@code leafHashes} are the leaves {@code [begin, begin + k)} of cp's tree, with one
+   * inclusion proof (of {@code begin}) and, unless the range ends at cp's size, one consistency
+   * proof (from its end): see {@link Proofs#checkRange}.
+   */
+  public void checkRange(long begin, List<Hash> leafHashes, VerifiedCheckpoint cp) {
+    long end = begin + leafHashes.size();
+    if (leafHashes.isEmpty() || begin < 0 || end > cp.size()) {
+      throw new LogRequestException(
+          "INVALID_ARGUMENT",
+          "range [" + begin + ", " + end + ") is not a non-empty range within size " + cp.size(),
+          null);
+    }
+    InclusionProof first = source.inclusionProof(begin, cp.size());
+    if (first.index() != begin || first.treeSize() != cp.size()) {
+      throw new VerificationException(
+          "inclusion proof is for index "
+              + first.index()
+              + " in size "
+              + first.treeSize()
+              + ", want index "
+              + begin
+              + " in size "
+              + cp.size());
+    }
+    ConsistencyProof toRoot =
+        end == cp.size()
+            ? new ConsistencyProof(end, end, List.of())
+            : source.consistencyProof(end, cp.size());
+    check(toRoot, end, cp.size());
+    try {
+      Proofs.checkRange(begin, leafHashes, first, toRoot, cp.root());
+    } catch (MerkleException e) {
+      throw new VerificationException(
+          "entries [" + begin + ", " + end + ") in size " + cp.size() + ": " + e.getMessage(), e);
+    }
   }
 
   /**

@@ -45,7 +45,7 @@ class LibraryTest {
         new VerifyingReader(
             grpc, new CheckpointVerifier(LogIdentity.of(server.vkey(), null, List.of())));
     tracker = new CheckpointTracker(reader, null);
-    appender = new LogAppender(grpc, reader, tracker);
+    appender = new LogAppender(grpc.writer(), reader, tracker);
     // Over 256 entries, so tiles and bundles are full and partial.
     List<byte[]> batch = new ArrayList<>();
     for (int i = 0; i < 600; i++) {

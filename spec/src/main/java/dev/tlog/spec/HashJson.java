@@ -51,6 +51,13 @@ final class HashJson {
     return Hash.of(b);
   }
 
+  /** {@code hs} with one bit of hash {@code i} flipped. */
+  static List<Hash> flip(List<Hash> hs, int i) {
+    List<Hash> out = new java.util.ArrayList<>(hs);
+    out.set(i, flip(hs.get(i), 0, 0));
+    return out;
+  }
+
   /** The vector error label of an exception: its simple name without "Exception". */
   /**
    * Runs {@code check}: false if it passes, true if it fails with the error labelled {@code want};
@@ -66,6 +73,22 @@ final class HashJson {
       }
       return true;
     }
+  }
+
+  /**
+   * Runs {@code check}, which must fail with an exception whose simple name is {@code error};
+   * anything else stops the generator. Returns {@code error}, the case's label.
+   */
+  static String confirm(String name, String error, Runnable check) {
+    try {
+      check.run();
+    } catch (RuntimeException e) {
+      if (e.getClass().getSimpleName().equals(error)) {
+        return error;
+      }
+      throw new IllegalStateException(name + ": got " + e + ", want " + error, e);
+    }
+    throw new IllegalStateException(name + ": passed, want " + error);
   }
 
   static String label(RuntimeException e) {

@@ -197,12 +197,49 @@ public final class NoteVectors {
           text,
           Notes.sign(text, log, uni).serialize());
     }
+    ArrayNode invalid = w.array();
+    String good = log.privateKey();
+    badSign(invalid, "text without a final newline", List.of(good), "hello", "NoteFormatException");
+    badSign(invalid, "empty text", List.of(good), "", "NoteFormatException");
+    badSign(invalid, "tab in the text", List.of(good), "a\tb\n", "NoteFormatException");
+    badSign(invalid, "carriage return in the text", List.of(good), "a\r\n", "NoteFormatException");
+    badSign(
+        invalid,
+        "private key without the PRIVATE+KEY+ prefix",
+        List.of(good.substring("PRIVATE+KEY+".length())),
+        "hello\n",
+        "KeyFormatException");
+    badSign(
+        invalid,
+        "private key missing its last character",
+        List.of(good.substring(0, good.length() - 1)),
+        "hello\n",
+        "KeyFormatException");
     ObjectNode root = w.object();
     root.put(
         "description",
-        "Sign text with each private key in order; the note must match byte for byte.");
+        "Sign text with each private key in order; the note must match byte for byte. invalid:"
+            + " signing must be refused with error.");
     root.set("cases", cases);
+    root.set("invalid", invalid);
     w.write("note/sign.json", root);
+  }
+
+  private static void badSign(
+      ArrayNode out, String name, List<String> skeys, String text, String error) {
+    HashJson.confirm(
+        name,
+        error,
+        () ->
+            Notes.sign(
+                text,
+                skeys.stream()
+                    .map(Ed25519NoteSigner::fromPrivateKey)
+                    .toArray(dev.tlog.merkle.note.NoteSigner[]::new)));
+    ObjectNode c = out.addObject().put("name", name);
+    ArrayNode keys = c.putArray("private_keys");
+    skeys.forEach(keys::add);
+    c.put("text", text).put("error", error);
   }
 
   private static void sign(

@@ -112,6 +112,12 @@ final class Rfc6962ReferenceVectors {
     root.set("compactRanges", compactRanges(w, store));
     root.set("inclusion", inclusion(w, store));
     root.set("consistency", consistency(w, store));
+    root.set("invalid", invalid(w));
+    root.put(
+        "description",
+        root.get("description").asText()
+            + " invalid: published proofs mutated (a flipped, missing or extra hash, a wrong index"
+            + " or size); each must be refused with its error.");
     w.write("proofs/rfc6962-reference.json", root);
   }
 
@@ -188,6 +194,95 @@ final class Rfc6962ReferenceVectors {
       o.put("firstRoot", ROOTS[m]).put("secondRoot", ROOTS[n]);
       o.set("proof", HashJson.hashes(w, want));
     }
+    return out;
+  }
+
+  private static ArrayNode invalid(VectorWriter w) {
+    ArrayNode out = w.array();
+    Hash extra = Hash.fromHex(NODES[0][0]);
+    for (String[] c : INCLUSION) {
+      int index = Integer.parseInt(c[0]);
+      int size = Integer.parseInt(c[1]);
+      List<Hash> proof = parse(c);
+      if (proof.size() < 2) {
+        continue;
+      }
+      String at = "inclusion " + index + "/" + size + ": ";
+      badInclusion(
+          out, at + "flipped bit", index, index, size, HashJson.flip(proof, 0), "RootMismatch");
+      badInclusion(
+          out,
+          at + "missing hash",
+          index,
+          index,
+          size,
+          proof.subList(0, proof.size() - 1),
+          "ProofLength");
+      badInclusion(out, at + "extra hash", index, index, size, plus(proof, extra), "ProofLength");
+      badInclusion(out, at + "wrong index", index, index ^ 1, size, proof, "RootMismatch");
+    }
+    for (String[] c : CONSISTENCY) {
+      int m = Integer.parseInt(c[0]);
+      int n = Integer.parseInt(c[1]);
+      List<Hash> proof = parse(c);
+      if (proof.size() < 2) {
+        continue;
+      }
+      String at = "consistency " + m + "/" + n + ": ";
+      badConsistency(out, at + "flipped bit", m, n, HashJson.flip(proof, 1), "RootMismatch");
+      badConsistency(
+          out, at + "missing hash", m, n, proof.subList(0, proof.size() - 1), "ProofLength");
+      badConsistency(out, at + "extra hash", m, n, plus(proof, extra), "ProofLength");
+    }
+    return out;
+  }
+
+  private static void badInclusion(
+      ArrayNode out,
+      String name,
+      int leafIndex,
+      int index,
+      int size,
+      List<Hash> proof,
+      String error) {
+    Hash leaf = Hash.fromHex(NODES[0][leafIndex]);
+    Hash root = Hash.fromHex(ROOTS[size]);
+    String label =
+        HashJson.confirm(
+            name,
+            error + "Exception",
+            () -> Proofs.checkInclusion(new InclusionProof(index, size, proof), leaf, root));
+    ObjectNode o = out.addObject().put("name", name).put("type", "inclusion");
+    o.put("index", index)
+        .put("treeSize", size)
+        .put("leafHash", leaf.toHex())
+        .put("root", root.toHex());
+    ArrayNode hs = o.putArray("proof");
+    proof.forEach(h -> hs.add(h.toHex()));
+    o.put("error", label);
+  }
+
+  private static void badConsistency(
+      ArrayNode out, String name, int m, int n, List<Hash> proof, String error) {
+    String label =
+        HashJson.confirm(
+            name,
+            error + "Exception",
+            () ->
+                Proofs.checkConsistency(
+                    new ConsistencyProof(m, n, proof),
+                    Hash.fromHex(ROOTS[m]),
+                    Hash.fromHex(ROOTS[n])));
+    ObjectNode o = out.addObject().put("name", name).put("type", "consistency");
+    o.put("first", m).put("second", n).put("firstRoot", ROOTS[m]).put("secondRoot", ROOTS[n]);
+    ArrayNode hs = o.putArray("proof");
+    proof.forEach(h -> hs.add(h.toHex()));
+    o.put("error", label);
+  }
+
+  private static List<Hash> plus(List<Hash> hs, Hash extra) {
+    List<Hash> out = new ArrayList<>(hs);
+    out.add(extra);
     return out;
   }
 

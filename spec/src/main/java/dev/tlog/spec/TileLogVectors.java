@@ -4,9 +4,13 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tlog.merkle.hash.Hash;
 import dev.tlog.merkle.hash.TreeHasher;
+import dev.tlog.merkle.proof.ConsistencyProof;
+import dev.tlog.merkle.proof.Proofs;
 import dev.tlog.merkle.tile.EntryBundleId;
 import dev.tlog.merkle.tile.EntryBundles;
+import dev.tlog.merkle.tile.TileHashReader;
 import dev.tlog.merkle.tile.TileId;
+import dev.tlog.merkle.tile.TilePaths;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -76,7 +80,72 @@ final class TileLogVectors {
       c.put("index", n[1]);
       c.put("hash", levels.get(n[0])[n[1]].toHex());
     }
+    root.set("invalid", invalid(w, tiles, entries.size(), root.get("root").asText()));
+    root.put(
+        "description",
+        root.get("description").asText()
+            + " invalid: the same tiles with the one at path replaced by tile (base64); the root"
+            + " computed from them must be refused.");
     w.write(file, root);
+  }
+
+  private static ArrayNode invalid(VectorWriter w, ObjectNode tiles, long n, String rootHex) {
+    ArrayNode out = w.array();
+    // The right-edge level-0 tile: the root reads its hashes (full tiles below a higher-level
+    // tile are not read for the root, so a change there would go unnoticed by this check).
+    String first = null;
+    for (var it = tiles.fieldNames(); it.hasNext(); ) {
+      String p = it.next();
+      if (p.startsWith("tile/0/")) {
+        first = p;
+      }
+    }
+    byte[] body = Base64.getDecoder().decode(tiles.get(first).asText());
+    byte[] flipped = body.clone();
+    flipped[flipped.length - 1] ^= 1;
+    badTile(out, "flipped bit in the last hash of " + first, tiles, first, flipped, n, rootHex);
+    byte[] truncated = java.util.Arrays.copyOf(body, body.length - 1);
+    badTile(out, first + " one byte short", tiles, first, truncated, n, rootHex);
+    if (body.length >= 2 * Hash.SIZE) {
+      byte[] swapped = body.clone();
+      System.arraycopy(body, 0, swapped, Hash.SIZE, Hash.SIZE);
+      System.arraycopy(body, Hash.SIZE, swapped, 0, Hash.SIZE);
+      badTile(out, "first two hashes of " + first + " swapped", tiles, first, swapped, n, rootHex);
+    }
+    return out;
+  }
+
+  private static void badTile(
+      ArrayNode out,
+      String name,
+      ObjectNode tiles,
+      String path,
+      byte[] body,
+      long n,
+      String rootHex) {
+    java.util.Map<TileId, byte[]> byId = new java.util.HashMap<>();
+    tiles
+        .fields()
+        .forEachRemaining(
+            e ->
+                byId.put(
+                    TilePaths.parseHashTile(e.getKey()),
+                    Base64.getDecoder().decode(e.getValue().asText())));
+    byId.put(TilePaths.parseHashTile(path), body);
+    String error = body.length % Hash.SIZE == 0 ? "RootMismatchException" : "TileFormatException";
+    HashJson.confirm(
+        name,
+        error,
+        () -> {
+          Hash root = Proofs.treeRoot(n, new TileHashReader(byId::get, n));
+          Proofs.checkConsistency(
+              new ConsistencyProof(n, n, List.of()), root, Hash.fromHex(rootHex));
+        });
+    out.addObject()
+        .put("name", name)
+        .put("path", path)
+        .put("tile", B64.encodeToString(body))
+        .put("error", error);
   }
 
   // levels.get(l)[i] = hash of complete node (l, i).

@@ -101,8 +101,9 @@ public final class TileVectors {
     };
     for (String[] b : bad) {
       ObjectNode c = invalid.addObject();
+      c.put("name", b[1]);
       c.put("path", b[0]);
-      c.put("why", b[1]);
+      c.put("error", HashJson.confirm(b[1], "TilePathException", () -> TilePaths.parse(b[0])));
     }
     w.write("tiles/paths.json", root);
   }
@@ -143,6 +144,17 @@ public final class TileVectors {
       c.put("tree_size", p[2]);
       c.put("width", TileMath.widthAt((int) p[0], p[1], p[2]));
     }
+    ArrayNode invalid = root.putArray("invalid");
+    badSize(invalid, "negative tree size", -1);
+    badSize(invalid, "tree size Long.MIN_VALUE", Long.MIN_VALUE);
+    badWidth(invalid, "level 64", 64, 0, 70_000);
+    badWidth(invalid, "negative level", -1, 0, 70_000);
+    badWidth(invalid, "negative index", 0, -1, 70_000);
+    root.put(
+        "description",
+        root.get("description").asText()
+            + " invalid: tiles and entry bundles for a tree_size, or width_at a level and index,"
+            + " that must be refused.");
     w.write("tiles/tiles_for_size.json", root);
   }
 
@@ -185,9 +197,38 @@ public final class TileVectors {
       ObjectNode c = invalid.addObject();
       c.put("bundle", B64.encodeToString(HexFormat.of().parseHex(b[0])));
       c.put("width", Integer.parseInt(b[1]));
-      c.put("why", b[2]);
+      c.put("name", b[2]);
+      EntryBundleId id = new EntryBundleId(0, Integer.parseInt(b[1]));
+      byte[] body = HexFormat.of().parseHex(b[0]);
+      c.put(
+          "error",
+          HashJson.confirm(b[2], "TileFormatException", () -> EntryBundles.decode(id, body)));
     }
     w.write("tiles/entry_bundles.json", root);
+  }
+
+  private static void badSize(ArrayNode out, String name, long treeSize) {
+    HashJson.confirm(
+        name, "IllegalArgumentException", () -> TileMath.entryBundlesForSize(treeSize));
+    out.addObject()
+        .put("name", name)
+        .put("tree_size", treeSize)
+        .put(
+            "error",
+            HashJson.confirm(
+                name, "IllegalArgumentException", () -> TileMath.tilesForSize(treeSize)));
+  }
+
+  private static void badWidth(ArrayNode out, String name, int level, long index, long treeSize) {
+    out.addObject()
+        .put("name", name)
+        .put("level", level)
+        .put("index", index)
+        .put("tree_size", treeSize)
+        .put(
+            "error",
+            HashJson.confirm(
+                name, "IllegalArgumentException", () -> TileMath.widthAt(level, index, treeSize)));
   }
 
   private static byte[] utf8(String s) {

@@ -75,7 +75,7 @@ final class AppendCommand implements Callable<Integer> {
       }
     }
     try (Session s = Session.open(options)) {
-      LogAppender appender = new LogAppender(s.grpc("append"), s.reader, s.tracker);
+      LogAppender appender = new LogAppender(s.grpc("append").writer(), s.reader, s.tracker);
       List<AppendReceipt> receipts = new ArrayList<>();
       if (!data.isEmpty() && batch) {
         receipts.addAll(appender.appendBatch(data));

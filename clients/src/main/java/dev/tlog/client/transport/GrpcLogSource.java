@@ -48,12 +48,9 @@ public final class GrpcLogSource implements LogSource {
     return new GrpcLogSource(ch, hostPort, retry);
   }
 
-  public ManagedChannel channel() {
-    return channel;
-  }
-
-  public RetryPolicy retry() {
-    return retry;
+  /** Appends through this source's channel (closed with this source). */
+  public GrpcLogWriter writer() {
+    return new GrpcLogWriter(channel, target, retry);
   }
 
   private LogServiceBlockingStub stub() {

@@ -1,8 +1,11 @@
 package dev.tlog.merkle.proof;
 
+import dev.tlog.merkle.compact.CompactRange;
 import dev.tlog.merkle.hash.Hash;
 import dev.tlog.merkle.hash.NodeId;
 import dev.tlog.merkle.hash.TreeHasher;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -143,6 +146,74 @@ public final class Proofs {
     }
     requireRoot(firstHash, firstRoot, first);
     requireRoot(secondHash, secondRoot, second);
+  }
+
+  /**
+   * The compact range {@code [0, proof.index())} read from the left siblings of an inclusion proof:
+   * they are exactly the maximal complete subtrees left of the leaf. Not authenticated by itself;
+   * {@link #checkRange} authenticates it through a root.
+   */
+  public static CompactRange prefixFromInclusion(InclusionProof proof) {
+    long index = proof.index();
+    int want = ProofShape.inclusionSize(index, proof.treeSize());
+    checkLength(
+        "inclusion proof for index " + index + " in tree size " + proof.treeSize(),
+        proof.hashes(),
+        want);
+    int inner = ProofShape.inner(index, proof.treeSize());
+    List<Hash> left = new ArrayList<>();
+    for (int i = 0; i < want; i++) {
+      if (i >= inner || ((index >>> i) & 1) == 1) {
+        left.add(proof.hashes().get(i));
+      }
+    }
+    // The proof runs leaf to root; a compact range lists its subtrees left to right.
+    Collections.reverse(left);
+    return CompactRange.of(0, index, left);
+  }
+
+  /**
+   * Checks that {@code leafHashes} are the leaves {@code [begin, end)} of the tree with {@code
+   * root}, with two proofs whatever the range's length: {@code firstLeaf}, the inclusion proof of
+   * {@code begin}, is checked against {@code root}; its left siblings give the compact range {@code
+   * [0, begin)}, which the leaves extend to the root of the tree of size {@code end}; {@code
+   * toRoot}, the consistency proof from {@code end} to the tree's size, must lead from that root to
+   * {@code root}. A wrong leaf anywhere in the range changes the size-{@code end} root, so the
+   * consistency check fails.
+   */
+  public static void checkRange(
+      long begin,
+      List<Hash> leafHashes,
+      InclusionProof firstLeaf,
+      ConsistencyProof toRoot,
+      Hash root) {
+    long end = begin + leafHashes.size();
+    if (leafHashes.isEmpty()
+        || firstLeaf.index() != begin
+        || toRoot.first() != end
+        || toRoot.second() != firstLeaf.treeSize()) {
+      throw new IndexOutOfRangeException(
+          "range ["
+              + begin
+              + ", "
+              + end
+              + "): want a non-empty range, the inclusion proof of "
+              + begin
+              + " and a consistency proof from "
+              + end
+              + " in one tree; got inclusion of "
+              + firstLeaf.index()
+              + " in "
+              + firstLeaf.treeSize()
+              + ", consistency "
+              + toRoot.first()
+              + " -> "
+              + toRoot.second());
+    }
+    checkInclusion(firstLeaf, leafHashes.get(0), root);
+    CompactRange range = prefixFromInclusion(firstLeaf);
+    range.appendAll(leafHashes, (id, h) -> {});
+    checkConsistency(toRoot, range.root(), root);
   }
 
   /** RFC 9162 §2.1.1 MTH of leaves {@code [0, treeSize)}; the empty root for size 0. */

@@ -43,7 +43,19 @@ class NoteVectorsTest {
 
   @Test
   void sign() {
-    for (JsonNode c : Vectors.load("note/sign.json").get("cases")) {
+    JsonNode v = Vectors.load("note/sign.json");
+    assertTrue(v.get("invalid").size() > 0);
+    for (JsonNode c : v.get("invalid")) {
+      ExpectedError.assertFails(
+          c,
+          () -> {
+            List<NoteSigner> signers = new ArrayList<>();
+            c.get("private_keys")
+                .forEach(k -> signers.add(Ed25519NoteSigner.fromPrivateKey(k.asText())));
+            Notes.sign(c.get("text").asText(), signers.toArray(NoteSigner[]::new));
+          });
+    }
+    for (JsonNode c : v.get("cases")) {
       List<NoteSigner> signers = new ArrayList<>();
       c.get("private_keys").forEach(k -> signers.add(Ed25519NoteSigner.fromPrivateKey(k.asText())));
       Note note = Notes.sign(c.get("text").asText(), signers.toArray(NoteSigner[]::new));

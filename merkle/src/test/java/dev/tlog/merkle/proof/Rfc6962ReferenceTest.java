@@ -3,12 +3,14 @@ package dev.tlog.merkle.proof;
 import static dev.tlog.merkle.proof.ProofVectorsTest.hash;
 import static dev.tlog.merkle.proof.ProofVectorsTest.hashes;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tlog.merkle.compact.CompactRange;
 import dev.tlog.merkle.hash.Hash;
 import dev.tlog.merkle.hash.NodeId;
 import dev.tlog.merkle.hash.TreeHasher;
+import dev.tlog.merkle.testing.ExpectedError;
 import dev.tlog.merkle.testing.NaiveTree;
 import dev.tlog.merkle.testing.Vectors;
 import java.util.ArrayList;
@@ -66,6 +68,24 @@ class Rfc6962ReferenceTest {
       ConsistencyProof p = Proofs.proveConsistency(m, n, store);
       assertEquals(hashes(c.get("proof")), p.hashes(), m + "->" + n);
       Proofs.checkConsistency(p, hash(c.get("firstRoot")), hash(c.get("secondRoot")));
+    }
+  }
+
+  @Test
+  void mutatedPublishedProofsAreRefused() {
+    assertTrue(v.get("invalid").size() > 0);
+    for (JsonNode c : v.get("invalid")) {
+      List<Hash> proof = hashes(c.get("proof"));
+      if (c.get("type").asText().equals("inclusion")) {
+        var p = new InclusionProof(c.get("index").asLong(), c.get("treeSize").asLong(), proof);
+        ExpectedError.assertFails(
+            c, () -> Proofs.checkInclusion(p, hash(c.get("leafHash")), hash(c.get("root"))));
+      } else {
+        var p = new ConsistencyProof(c.get("first").asLong(), c.get("second").asLong(), proof);
+        ExpectedError.assertFails(
+            c,
+            () -> Proofs.checkConsistency(p, hash(c.get("firstRoot")), hash(c.get("secondRoot"))));
+      }
     }
   }
 }
