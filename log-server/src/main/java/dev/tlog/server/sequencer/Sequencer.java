@@ -68,12 +68,23 @@ public final class Sequencer implements AutoCloseable {
           retryHint());
     }
     Pending p = new Pending(List.copyOf(entries), bytes(entries), new CompletableFuture<>());
-    p.result.whenComplete((r, e) -> queuedEntries.addAndGet(-n));
+    // The caller's future completes only after the entries left the count: a caller that appends
+    // again as soon as it is answered must find the room its request freed.
+    CompletableFuture<List<AppendResult>> answer = new CompletableFuture<>();
+    p.result.whenComplete(
+        (r, e) -> {
+          queuedEntries.addAndGet(-n);
+          if (e != null) {
+            answer.completeExceptionally(e);
+          } else {
+            answer.complete(r);
+          }
+        });
     queue.add(p);
     if (closed && queue.remove(p)) {
       p.result.completeExceptionally(new UnavailableException("the log is shutting down"));
     }
-    return p.result;
+    return answer;
   }
 
   /** Entries queued or in flight, not yet acknowledged. */
@@ -118,7 +129,8 @@ public final class Sequencer implements AutoCloseable {
               if (closed && queue.isEmpty()) {
                 return;
               }
-            } else if (writer.idle() || closed) {
+            } else if (closed
+                || writer.idle() && batch.waited() >= limits.maxBatchDelay().toNanos()) {
               batch = seal(batch);
             }
             continue;
@@ -176,7 +188,10 @@ public final class Sequencer implements AutoCloseable {
     if (closed) {
       return 0; // stopping: commit what is queued now, do not wait for more
     }
-    return writer.idle() ? limits.maxBatchDelay().toNanos() : BUSY_POLL_NANOS;
+    // The delay counts from the batch's first request, whether or not the writer was busy then.
+    return writer.idle()
+        ? Math.max(0, limits.maxBatchDelay().toNanos() - batch.waited())
+        : BUSY_POLL_NANOS;
   }
 
   private Batch seal(Batch batch) throws InterruptedException {
@@ -203,12 +218,21 @@ public final class Sequencer implements AutoCloseable {
     final List<List<Slot>> slots = new ArrayList<>();
     int entries;
     long bytes;
+    long openedAt;
 
     boolean isEmpty() {
       return requests.isEmpty();
     }
 
+    /** Nanoseconds since the first request joined. */
+    long waited() {
+      return System.nanoTime() - openedAt;
+    }
+
     void add(Pending p) {
+      if (requests.isEmpty()) {
+        openedAt = System.nanoTime();
+      }
       requests.add(p.result);
       entries += p.entries.size();
       bytes += p.bytes;

@@ -31,6 +31,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -110,7 +111,7 @@ class ProcessStopTest {
             "10000000");
     Map<Long, String> acked = new ConcurrentHashMap<>();
     List<String> inFlight = List.of("in flight 0", "in flight 1", "in flight 2");
-    CompletableFuture<AppendBatchResponse> outcome = new CompletableFuture<>();
+    AtomicReference<CompletableFuture<AppendBatchResponse>> sentInFlight = new AtomicReference<>();
     ManagedChannel channel = null;
     try {
       channel =
@@ -124,9 +125,10 @@ class ProcessStopTest {
         }
         record(acked, batch, stub.appendBatch(batch(batch))); // a full batch: integrated at once
       }
-      LogServiceGrpc.newStub(channel)
-          .withDeadlineAfter(120, TimeUnit.SECONDS)
-          .appendBatch(batch(inFlight), observer(outcome));
+      LogServiceGrpc.LogServiceStub async =
+          LogServiceGrpc.newStub(channel).withDeadlineAfter(120, TimeUnit.SECONDS);
+      sentInFlight.set(new CompletableFuture<>());
+      async.appendBatch(batch(inFlight), observer(sentInFlight.get()));
       int probes = 0;
       while (true) {
         List<String> probe = new ArrayList<>();
@@ -137,13 +139,21 @@ class ProcessStopTest {
         try {
           // Accepted only while the queue is empty: then it fills a batch alone and is acked.
           record(acked, probe, stub.appendBatch(batch(probe)));
+          // A probe can win the race to the queue and get the in-flight batch refused: send again.
+          if (sentInFlight.get().isCompletedExceptionally()) {
+            sentInFlight.set(new CompletableFuture<>());
+            async.appendBatch(batch(inFlight), observer(sentInFlight.get()));
+          }
         } catch (StatusRuntimeException e) {
           assertEquals(Status.Code.RESOURCE_EXHAUSTED, e.getStatus().getCode(), e.toString());
           break;
         }
         assertTrue(probes < 1000, "the in-flight batch never reached the queue");
       }
-      assertTrue(!outcome.isDone(), "the in-flight batch waits for its batch to fill");
+      CompletableFuture<AppendBatchResponse> outcome = sentInFlight.get();
+      assertTrue(
+          !outcome.isDone(),
+          () -> "the in-flight batch waits for its batch to fill, but it ended: " + outcome);
       server.destroy(); // SIGTERM
       AppendBatchResponse r = outcome.get(60, TimeUnit.SECONDS); // throws if it was not acked
       record(acked, inFlight, r);

@@ -174,6 +174,17 @@ class SequencerTest {
   }
 
   @Test
+  void anAnsweredCallerFindsTheRoomItsRequestFreed() throws Exception {
+    try (Pipeline p = new Pipeline(dir, new SequencerLimits(4, Duration.ZERO, 4))) {
+      for (int i = 0; i < 200; i++) {
+        // Would be refused if the answer came before the 4 entries left the queue count.
+        assertEquals(
+            4, p.sequencer.submit(entries("full" + i, 4)).get(10, TimeUnit.SECONDS).size());
+      }
+    }
+  }
+
+  @Test
   void oversizedRequestIsRejected() {
     try (Pipeline p = new Pipeline(dir, new SequencerLimits(2, Duration.ZERO, 4))) {
       assertThrows(IllegalArgumentException.class, () -> p.sequencer.submit(entries("x", 3)));
