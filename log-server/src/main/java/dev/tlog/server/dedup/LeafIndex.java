@@ -33,15 +33,45 @@ public final class LeafIndex {
     put(key(leaf.bytes(), 0), index);
   }
 
-  private void put(long key, long index) {
+  private static void checkIndex(long index) {
     if (index < 0 || index == Long.MAX_VALUE) {
       throw new IllegalArgumentException("index must be in [0, 2^63 - 2], got " + index);
     }
+  }
+
+  private void put(long key, long index) {
+    checkIndex(index);
     if ((used + 1L) * 4 > (slots.length / 2) * 3L) {
       grow();
     }
     insert(slots, key, index + 1);
     used++;
+  }
+
+  /**
+   * Records that entry {@code index} has leaf hash {@code leaf} unless a candidate that {@code
+   * confirm} accepts is already recorded; returns that earlier index, or -1 when {@code index} was
+   * recorded. One probe of the table instead of a lookup then an insert: on this path the cost is
+   * the memory access, not the comparisons. {@code confirm} runs under the lock (it is called only
+   * on an 8-byte prefix match, which is rare unless the entry really is a duplicate).
+   */
+  public synchronized long putUnlessPresent(Hash leaf, long index, LongPredicate confirm) {
+    checkIndex(index);
+    if ((used + 1L) * 4 > (slots.length / 2) * 3L) {
+      grow();
+    }
+    long key = key(leaf.bytes(), 0);
+    int mask = slots.length / 2 - 1;
+    int s = slot(key, mask);
+    for (; slots[2 * s] != 0; s = (s + 1) & mask) {
+      if (slots[2 * s] == key && confirm.test(slots[2 * s + 1] - 1)) {
+        return slots[2 * s + 1] - 1;
+      }
+    }
+    slots[2 * s] = key;
+    slots[2 * s + 1] = index + 1;
+    used++;
+    return -1;
   }
 
   /**

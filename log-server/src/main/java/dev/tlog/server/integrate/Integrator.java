@@ -104,18 +104,21 @@ public final class Integrator {
     List<Slot> out = new ArrayList<>(request.size());
     for (byte[] entry : request) {
       Hash leaf = TreeHasher.leafHash(entry);
-      long existing = dedup ? leafIndex.find(leaf, i -> leaf.equals(leafAt(i))) : -1;
-      if (existing >= 0) {
-        out.add(new Slot(existing, leaf, chainAt(existing), true));
-        continue;
-      }
       long index = tree.end();
+      if (dedup) {
+        long existing = leafIndex.putUnlessPresent(leaf, index, i -> leaf.equals(leafAt(i)));
+        if (existing >= 0) {
+          out.add(new Slot(existing, leaf, chainAt(existing), true));
+          continue;
+        }
+      } else {
+        leafIndex.put(leaf, index);
+      }
       tree.append(leaf, tiles::visit);
       chainHead = HashChain.next(chainHead, leaf);
       bundle.add(entry, chainHead);
       open.leaves.add(leaf);
       open.chain.add(chainHead);
-      leafIndex.put(leaf, index);
       out.add(new Slot(index, leaf, chainHead, false));
     }
     return out;

@@ -71,10 +71,10 @@ public final class LogGrpcService extends LogServiceGrpc.LogServiceImplBase {
         out,
         results -> {
           // Every result of one request shares the batch's checkpoint: it is sent once.
-          AppendBatchResponse.Builder b =
-              AppendBatchResponse.newBuilder().setCheckpoint(results.get(0).checkpoint().note());
-          results.forEach(r -> b.addResults(toProto(r)));
-          return b.build();
+          return AppendBatchResponse.newBuilder()
+              .setCheckpoint(results.get(0).checkpoint().note())
+              .addAllResults(results.stream().map(r -> toProto(r).build()).toList())
+              .build();
         });
   }
 
