@@ -5,6 +5,7 @@ import dev.tlog.bench.report.ResultsFile;
 import dev.tlog.proto.v1.AppendBatchRequest;
 import dev.tlog.proto.v1.AppendRequest;
 import dev.tlog.proto.v1.AppendResponse;
+import dev.tlog.proto.v1.GetCheckpointRequest;
 import io.grpc.stub.StreamObserver;
 import java.time.Duration;
 import java.util.Optional;
@@ -44,6 +45,10 @@ public final class AppendScenarios {
     new ClosedLoop(16, Duration.ZERO, w).run(this::appendOne, 1);
     new ClosedLoop(4, Duration.ZERO, w).run(() -> appendBatch(100), 100);
     for (int callers : new int[] {1, 16, 64}) {
+      // The transport's own ceiling at this concurrency, on the same machine in the same run:
+      // the cheapest unary RPC (GetCheckpoint: no storage, no fsync) with the same callers.
+      Outcome ping = ClosedLoop.warmed(callers, d).run(this::ping, 1);
+      results.append(ping.toFigure("load.rpc.get_checkpoint.c" + callers, "calls/s"));
       record(
           "load.append.unary.c" + callers, ClosedLoop.warmed(callers, d).run(this::appendOne, 1));
     }
@@ -63,6 +68,11 @@ public final class AppendScenarios {
       record("load.append.open.r" + rate, o);
     }
     return batched;
+  }
+
+  private int ping() {
+    client.blocking().getCheckpoint(GetCheckpointRequest.getDefaultInstance());
+    return 1;
   }
 
   private int appendOne() {
