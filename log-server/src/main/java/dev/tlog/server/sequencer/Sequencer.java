@@ -37,6 +37,8 @@ public final class Sequencer implements AutoCloseable {
   private final AtomicInteger queuedEntries = new AtomicInteger();
   private final Thread builder;
   private volatile boolean closed;
+  // Set when the builder stopped on an unrecoverable failure, before closed.
+  private volatile String stopReason;
 
   /** Starts the pipeline; {@code writer} must start from the state {@code integrator} loaded. */
   public Sequencer(Integrator integrator, BatchWriter writer, SequencerLimits limits) {
@@ -58,7 +60,7 @@ public final class Sequencer implements AutoCloseable {
           "request must hold 1.." + limits.maxBatchEntries() + " entries, got " + entries.size());
     }
     if (closed) {
-      throw new UnavailableException("the log is shutting down");
+      throw new UnavailableException(refusal());
     }
     int n = entries.size();
     if (queuedEntries.addAndGet(n) > limits.queueCapacity()) {
@@ -82,9 +84,16 @@ public final class Sequencer implements AutoCloseable {
         });
     queue.add(p);
     if (closed && queue.remove(p)) {
-      p.result.completeExceptionally(new UnavailableException("the log is shutting down"));
+      p.result.completeExceptionally(new UnavailableException(refusal()));
     }
     return answer;
+  }
+
+  private String refusal() {
+    String reason = stopReason;
+    return reason == null
+        ? "the log is shutting down"
+        : "the log stopped appending after an unrecoverable failure (" + reason + ")";
   }
 
   /** Entries queued or in flight, not yet acknowledged. */
@@ -156,18 +165,22 @@ public final class Sequencer implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       batch.fail(new UnavailableException("the log's builder was interrupted"));
-    } catch (RuntimeException e) {
-      LOG.log(System.Logger.Level.ERROR, "the log cannot recover its state; appends stop", e);
-      batch.fail(new UnavailableException("the log cannot append: " + e.getMessage()));
+    } catch (RuntimeException | Error e) {
+      // Unrecoverable (the state cannot be reloaded, or the JVM ran out of memory): stop taking
+      // appends so callers get UNAVAILABLE at once instead of waiting on a queue nobody drains.
+      stopReason = e.toString();
       closed = true;
+      LOG.log(System.Logger.Level.ERROR, "the log cannot append any more: " + stopReason, e);
+      batch.fail(new UnavailableException("the log cannot append: " + stopReason));
     } finally {
       if (carry != null) {
-        carry.result.completeExceptionally(new UnavailableException("the log is shutting down"));
+        carry.result.completeExceptionally(new UnavailableException(refusal()));
       }
+      closed = true;
       Pending p;
       while ((p = queue.poll()) != null) {
         if (p != WAKE) {
-          p.result.completeExceptionally(new UnavailableException("the log is shutting down"));
+          p.result.completeExceptionally(new UnavailableException(refusal()));
         }
       }
       writer.stop();

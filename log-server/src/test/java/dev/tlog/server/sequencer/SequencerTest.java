@@ -235,6 +235,49 @@ class SequencerTest {
   }
 
   @Test
+  void whenTheBuilderDiesAppendsAreRefusedAtOnce() throws Exception {
+    java.util.concurrent.atomic.AtomicBoolean broken =
+        new java.util.concurrent.atomic.AtomicBoolean();
+    try (Pipeline p =
+        new Pipeline(
+            dir,
+            new SequencerLimits(100, Duration.ZERO, 1000),
+            s ->
+                new StorageDecorator(
+                    s,
+                    b -> {
+                      broken.set(true);
+                      throw new StorageException("injected disk failure");
+                    },
+                    () -> {
+                      if (broken.get()) {
+                        // An Error, as when the leaf index cannot grow: not a RuntimeException.
+                        throw new OutOfMemoryError("injected: no heap to reload");
+                      }
+                    }))) {
+      ExecutionException first =
+          assertThrows(
+              ExecutionException.class,
+              () -> p.sequencer.submit(entries("a", 1)).get(10, TimeUnit.SECONDS));
+      assertInstanceOf(StorageException.class, first.getCause());
+      // The builder cannot reload from storage: it stops, and nothing waits on a dead queue.
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+      UnavailableException refused = null;
+      while (refused == null && System.nanoTime() < deadline) {
+        try {
+          p.sequencer.submit(entries("b", 1)).get(10, TimeUnit.SECONDS);
+        } catch (UnavailableException e) {
+          refused = e;
+        } catch (ExecutionException e) {
+          assertInstanceOf(UnavailableException.class, e.getCause());
+        }
+      }
+      assertTrue(refused != null, "appends are refused once the log cannot recover");
+      assertTrue(refused.getMessage().contains("unrecoverable"), refused.getMessage());
+    }
+  }
+
+  @Test
   void aRepeatOfAnEntryStillInFlightIsADuplicateAnsweredAfterItIsDurable() throws Exception {
     CountDownLatch release = new CountDownLatch(1);
     try (Pipeline p =

@@ -13,13 +13,22 @@ public final class StorageDecorator implements LogStorage {
   private final LogStorage real;
   private final Consumer<BatchWrite> beforeAppend;
 
+  private final Runnable beforeRead;
+
   public StorageDecorator(LogStorage real, Consumer<BatchWrite> beforeAppend) {
+    this(real, beforeAppend, () -> {});
+  }
+
+  /** Also runs {@code beforeRead} before each {@link #reader()} (which it may make fail). */
+  public StorageDecorator(LogStorage real, Consumer<BatchWrite> beforeAppend, Runnable beforeRead) {
     this.real = real;
     this.beforeAppend = beforeAppend;
+    this.beforeRead = beforeRead;
   }
 
   @Override
   public LogReader reader() {
+    beforeRead.run();
     return real.reader();
   }
 
