@@ -14,8 +14,10 @@ import java.util.function.LongPredicate;
  * leaf hash, so a prefix collision costs one storage read and never a wrong answer.
  *
  * <p>Rebuilt from the level-0 tiles at start. Thread-safe: the sequencer inserts, readers look up.
- * Several indexes may share a hash (when deduplication is off); lookups visit candidates in
- * insertion order, so the first confirmed one is the earliest entry.
+ * Lock order: {@link #putUnlessPresent} may open storage readers under this index's lock, so a
+ * caller must never hold a storage reader while it calls {@link #find} or {@link
+ * #putUnlessPresent}. Several indexes may share a hash (when deduplication is off); lookups visit
+ * candidates in insertion order, so the first confirmed one is the earliest entry.
  */
 public final class LeafIndex {
   private static final int MIN_SLOTS = 1 << 10;

@@ -79,10 +79,16 @@ public final class LogReads {
     }
     long size = resolveTreeSize(treeSize);
     Hash leaf = Hash.of(leafHash);
-    long index;
-    try (LogReader r = storage.reader()) {
-      index = leafIndex.find(leaf, i -> i < r.size() && leaf.equals(r.leafHash(i)));
-    }
+    // No reader is held while the index is consulted: the builder holds the index's lock while it
+    // opens readers, so holding one here could close a cycle with a map resize waiting on both.
+    long index =
+        leafIndex.find(
+            leaf,
+            i -> {
+              try (LogReader r = storage.reader()) {
+                return i < r.size() && leaf.equals(r.leafHash(i));
+              }
+            });
     if (index < 0) {
       throw new NotFoundException("no entry has leaf hash " + leaf);
     }
