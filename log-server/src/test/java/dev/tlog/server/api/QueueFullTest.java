@@ -9,10 +9,10 @@ import dev.tlog.proto.v1.AppendBatchResponse;
 import dev.tlog.proto.v1.GetEntriesRequest;
 import dev.tlog.server.api.grpc.GrpcErrors;
 import dev.tlog.server.sequencer.SequencerLimits;
+import dev.tlog.server.testing.Replies;
 import dev.tlog.server.testing.TestLog;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import io.grpc.stub.StreamObserver;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -36,8 +36,8 @@ class QueueFullTest {
     try (TestLog log = TestLog.start(TestLog.config(dir, limits))) {
       CompletableFuture<AppendBatchResponse> ab = new CompletableFuture<>();
       CompletableFuture<AppendBatchResponse> cd = new CompletableFuture<>();
-      log.async.appendBatch(batch("a", "b"), observer(ab));
-      log.async.appendBatch(batch("c", "d"), observer(cd));
+      log.async.appendBatch(batch("a", "b"), Replies.into(ab));
+      log.async.appendBatch(batch("c", "d"), Replies.into(cd));
       List<String> accepted = new ArrayList<>();
       int refused = 0;
       for (var f : List.of(Map.entry(List.of("a", "b"), ab), Map.entry(List.of("c", "d"), cd))) {
@@ -66,22 +66,5 @@ class QueueFullTest {
       b.addEntries(ByteString.copyFromUtf8(s));
     }
     return b.build();
-  }
-
-  private static <T> StreamObserver<T> observer(CompletableFuture<T> f) {
-    return new StreamObserver<>() {
-      @Override
-      public void onNext(T value) {
-        f.complete(value);
-      }
-
-      @Override
-      public void onError(Throwable t) {
-        f.completeExceptionally(t);
-      }
-
-      @Override
-      public void onCompleted() {}
-    };
   }
 }

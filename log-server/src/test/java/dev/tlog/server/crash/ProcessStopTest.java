@@ -11,12 +11,12 @@ import dev.tlog.proto.v1.AppendResponse;
 import dev.tlog.proto.v1.GetCheckpointRequest;
 import dev.tlog.proto.v1.GetEntriesRequest;
 import dev.tlog.proto.v1.LogServiceGrpc;
+import dev.tlog.server.testing.Replies;
 import dev.tlog.server.testing.TestLog;
 import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
-import io.grpc.stub.StreamObserver;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -128,7 +128,7 @@ class ProcessStopTest {
       LogServiceGrpc.LogServiceStub async =
           LogServiceGrpc.newStub(channel).withDeadlineAfter(120, TimeUnit.SECONDS);
       sentInFlight.set(new CompletableFuture<>());
-      async.appendBatch(batch(inFlight), observer(sentInFlight.get()));
+      async.appendBatch(batch(inFlight), Replies.into(sentInFlight.get()));
       int probes = 0;
       while (true) {
         List<String> probe = new ArrayList<>();
@@ -142,7 +142,7 @@ class ProcessStopTest {
           // A probe can win the race to the queue and get the in-flight batch refused: send again.
           if (sentInFlight.get().isCompletedExceptionally()) {
             sentInFlight.set(new CompletableFuture<>());
-            async.appendBatch(batch(inFlight), observer(sentInFlight.get()));
+            async.appendBatch(batch(inFlight), Replies.into(sentInFlight.get()));
           }
         } catch (StatusRuntimeException e) {
           assertEquals(Status.Code.RESOURCE_EXHAUSTED, e.getStatus().getCode(), e.toString());
@@ -181,23 +181,6 @@ class ProcessStopTest {
     AppendBatchRequest.Builder b = AppendBatchRequest.newBuilder();
     entries.forEach(e -> b.addEntries(ByteString.copyFromUtf8(e)));
     return b.build();
-  }
-
-  private static <T> StreamObserver<T> observer(CompletableFuture<T> f) {
-    return new StreamObserver<>() {
-      @Override
-      public void onNext(T value) {
-        f.complete(value);
-      }
-
-      @Override
-      public void onError(Throwable t) {
-        f.completeExceptionally(t);
-      }
-
-      @Override
-      public void onCompleted() {}
-    };
   }
 
   /** Appends from four threads until 300 are acknowledged, stops the server, checks on restart. */

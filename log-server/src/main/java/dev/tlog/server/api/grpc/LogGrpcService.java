@@ -24,13 +24,13 @@ import dev.tlog.server.checkpoint.SignedCheckpoint;
 import dev.tlog.server.errors.InvalidRequestException;
 import dev.tlog.server.integrate.AppendResult;
 import dev.tlog.server.read.LogReads;
-import dev.tlog.server.read.StoredEntry;
 import dev.tlog.server.sequencer.Sequencer;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The {@code tlog.v1.LogService} implementation: validates requests, hands appends to the sequencer
@@ -108,68 +108,76 @@ public final class LogGrpcService extends LogServiceGrpc.LogServiceImplBase {
   @Override
   public void getCheckpoint(
       GetCheckpointRequest request, StreamObserver<GetCheckpointResponse> out) {
-    try {
-      out.onNext(toProto(published.current()));
-      out.onCompleted();
-    } catch (RuntimeException e) {
-      out.onError(GrpcErrors.toStatus(e));
-    }
+    answer(out, () -> List.of(toProto(published.current())));
   }
 
   @Override
   public void getInclusionProof(
       GetInclusionProofRequest request, StreamObserver<GetInclusionProofResponse> out) {
-    try {
-      InclusionProof p =
-          switch (request.getLeafCase()) {
-            case INDEX -> reads.inclusion(request.getIndex(), request.getTreeSize());
-            case LEAF_HASH ->
-                reads.inclusionByLeafHash(
-                    request.getLeafHash().toByteArray(), request.getTreeSize());
-            case LEAF_NOT_SET -> throw new InvalidRequestException("set either index or leaf_hash");
-          };
-      GetInclusionProofResponse.Builder b =
-          GetInclusionProofResponse.newBuilder().setIndex(p.index()).setTreeSize(p.treeSize());
-      p.hashes().forEach(h -> b.addHashes(bytes(h)));
-      out.onNext(b.build());
-      out.onCompleted();
-    } catch (RuntimeException e) {
-      out.onError(GrpcErrors.toStatus(e));
-    }
+    answer(
+        out,
+        () -> {
+          InclusionProof p =
+              switch (request.getLeafCase()) {
+                case INDEX -> reads.inclusion(request.getIndex(), request.getTreeSize());
+                case LEAF_HASH ->
+                    reads.inclusionByLeafHash(
+                        request.getLeafHash().toByteArray(), request.getTreeSize());
+                case LEAF_NOT_SET ->
+                    throw new InvalidRequestException("set either index or leaf_hash");
+              };
+          GetInclusionProofResponse.Builder b =
+              GetInclusionProofResponse.newBuilder().setIndex(p.index()).setTreeSize(p.treeSize());
+          p.hashes().forEach(h -> b.addHashes(bytes(h)));
+          return List.of(b.build());
+        });
   }
 
   @Override
   public void getConsistencyProof(
       GetConsistencyProofRequest request, StreamObserver<GetConsistencyProofResponse> out) {
-    try {
-      ConsistencyProof p = reads.consistency(request.getFirst(), request.getSecond());
-      GetConsistencyProofResponse.Builder b =
-          GetConsistencyProofResponse.newBuilder().setFirst(p.first()).setSecond(p.second());
-      p.hashes().forEach(h -> b.addHashes(bytes(h)));
-      out.onNext(b.build());
-      out.onCompleted();
-    } catch (RuntimeException e) {
-      out.onError(GrpcErrors.toStatus(e));
-    }
+    answer(
+        out,
+        () -> {
+          ConsistencyProof p = reads.consistency(request.getFirst(), request.getSecond());
+          GetConsistencyProofResponse.Builder b =
+              GetConsistencyProofResponse.newBuilder().setFirst(p.first()).setSecond(p.second());
+          p.hashes().forEach(h -> b.addHashes(bytes(h)));
+          return List.of(b.build());
+        });
   }
 
   @Override
   public void getEntries(GetEntriesRequest request, StreamObserver<Entry> out) {
+    answer(
+        out,
+        () ->
+            reads.entries(request.getStart(), request.getEnd()).stream()
+                .map(
+                    e ->
+                        Entry.newBuilder()
+                            .setIndex(e.index())
+                            .setData(ByteString.copyFrom(e.data()))
+                            .setLeafHash(bytes(e.leafHash()))
+                            .setChainHash(bytes(e.chainHash()))
+                            .build())
+                .toList());
+  }
+
+  /**
+   * Computes every message of a read first, then sends them and completes; any failure while
+   * computing becomes one status (through {@link GrpcErrors}) and nothing is sent.
+   */
+  private static <T> void answer(StreamObserver<T> out, Supplier<List<T>> messages) {
+    List<T> all;
     try {
-      List<StoredEntry> page = reads.entries(request.getStart(), request.getEnd());
-      for (StoredEntry e : page) {
-        out.onNext(
-            Entry.newBuilder()
-                .setIndex(e.index())
-                .setData(ByteString.copyFrom(e.data()))
-                .setLeafHash(bytes(e.leafHash()))
-                .setChainHash(bytes(e.chainHash()))
-                .build());
-      }
-      out.onCompleted();
+      all = messages.get();
     } catch (RuntimeException e) {
       out.onError(GrpcErrors.toStatus(e));
+      return;
     }
+    all.forEach(out::onNext);
+    out.onCompleted();
   }
 
   @Override
