@@ -7,8 +7,10 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
- * The latest published checkpoint and the subscribers that watch for new ones. The writer thread
- * publishes; any thread reads or subscribes. Listeners must not block: they run on the writer.
+ * The latest published checkpoint and the subscribers that watch for new ones. The sequencer's
+ * acknowledgement thread publishes (and witnessing, for the cosigned feed); any thread reads or
+ * subscribes. Listeners must not block: they run on the publishing thread, before that batch's
+ * appends are answered.
  */
 public final class CheckpointFeed {
   private final AtomicReference<SignedCheckpoint> latest = new AtomicReference<>();

@@ -1,5 +1,8 @@
 /**
- * Integration: turning a sequenced batch into durable tree, chain and entry state plus a signed
- * checkpoint. Confined to the writer thread; see {@link dev.tlog.server.integrate.Integrator}.
+ * Integration: extending the tree, its tiles, the entry bundles and the linear chain with a batch
+ * of sequenced entries, deduplicating by leaf hash, and signing the checkpoint for the new size;
+ * the result is a {@link dev.tlog.server.integrate.SealedBatch} that one durable transaction
+ * writes. No durable I/O happens here. Confined to the sequencer's builder thread; see {@link
+ * dev.tlog.server.integrate.Integrator}.
  */
 package dev.tlog.server.integrate;
