@@ -1,0 +1,114 @@
+package dev.tlog.merkle.ledger;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Iterator;
+import java.util.Map;
+import org.erdtman.jcs.JsonCanonicalizer;
+
+/**
+ * Strict JSON in, RFC 8785 (JCS) canonical JSON out. Input must be valid UTF-8 holding one JSON
+ * value with no duplicate member names, nested at most {@value #MAX_DEPTH} deep; integers must lie
+ * within +-2^53 (I-JSON, RFC 7493 §2.2) so that JCS's IEEE-754 numbers keep them exact.
+ */
+final class CanonicalJson {
+  static final int MAX_DEPTH = 32;
+  private static final long MAX_SAFE_INTEGER = (1L << 53);
+
+  private static final ObjectMapper MAPPER =
+      JsonMapper.builder()
+          .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          .disable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+          .build();
+
+  static {
+    MAPPER
+        .getFactory()
+        .setStreamReadConstraints(
+            StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH + 2).build());
+  }
+
+  private CanonicalJson() {}
+
+  /** Parses {@code bytes} strictly; failures name {@code field}. */
+  static JsonNode parse(String field, byte[] bytes) {
+    String text;
+    try {
+      text =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(java.nio.ByteBuffer.wrap(bytes))
+              .toString();
+    } catch (CharacterCodingException e) {
+      throw new EventFormatException(field, "not valid UTF-8");
+    }
+    try {
+      JsonNode node = MAPPER.readTree(text);
+      if (node == null || node.isMissingNode()) {
+        throw new EventFormatException(field, "empty document");
+      }
+      checkNumbers(field, node, 0);
+      return node;
+    } catch (IOException e) {
+      throw new EventFormatException(field, "not valid JSON: " + firstLine(e.getMessage()));
+    }
+  }
+
+  /** The JCS encoding of {@code node}. */
+  static String canonical(JsonNode node) {
+    try {
+      return new JsonCanonicalizer(MAPPER.writeValueAsString(node)).getEncodedString();
+    } catch (IOException e) {
+      throw new IllegalStateException("JCS rejected Jackson output", e);
+    }
+  }
+
+  static ObjectMapper mapper() {
+    return MAPPER;
+  }
+
+  private static void checkNumbers(String field, JsonNode node, int depth) {
+    if (depth > MAX_DEPTH) {
+      throw new EventFormatException(field, "nested deeper than " + MAX_DEPTH);
+    }
+    if (node.isIntegralNumber()) {
+      if (!node.canConvertToLong() || Math.abs(node.longValue()) > MAX_SAFE_INTEGER) {
+        throw new EventFormatException(
+            field,
+            "integer " + node.asText() + " is outside +-2^53 (RFC 7493); send it as a string");
+      }
+    } else if (node.isFloatingPointNumber() && !Double.isFinite(node.doubleValue())) {
+      throw new EventFormatException(field, "number " + node.asText() + " is not finite");
+    }
+    if (node.isContainerNode()) {
+      for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+        checkNumbers(field, it.next().getValue(), depth + 1);
+      }
+      if (node.isArray()) {
+        for (JsonNode child : node) {
+          checkNumbers(field, child, depth + 1);
+        }
+      }
+    }
+  }
+
+  private static String firstLine(String s) {
+    if (s == null) {
+      return "?";
+    }
+    int nl = s.indexOf('\n');
+    return nl < 0 ? s : s.substring(0, nl);
+  }
+}
