@@ -3,6 +3,8 @@ package dev.tlog.server;
 import dev.tlog.merkle.note.Ed25519NoteSigner;
 import dev.tlog.merkle.note.NoteVerifier;
 import dev.tlog.merkle.note.VerifierKeys;
+import dev.tlog.server.admission.Admission;
+import dev.tlog.server.admission.EventAdmission;
 import dev.tlog.server.api.grpc.LogGrpcService;
 import dev.tlog.server.api.http.TileHttpApi;
 import dev.tlog.server.checkpoint.CheckpointFeed;
@@ -10,11 +12,13 @@ import dev.tlog.server.checkpoint.CheckpointSigner;
 import dev.tlog.server.checkpoint.SignedCheckpoint;
 import dev.tlog.server.dedup.LeafIndex;
 import dev.tlog.server.integrate.Integrator;
+import dev.tlog.server.integrate.ReceiveClock;
 import dev.tlog.server.keys.LogKeyFile;
 import dev.tlog.server.read.LogReads;
 import dev.tlog.server.sequencer.BatchWriter;
 import dev.tlog.server.sequencer.Sequencer;
 import dev.tlog.server.startup.StartupVerifier;
+import dev.tlog.server.storage.LogMode;
 import dev.tlog.server.storage.LogReader;
 import dev.tlog.server.storage.lmdb.LmdbLogStorage;
 import dev.tlog.server.witnessing.PublishedCheckpoints;
@@ -27,6 +31,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Optional;
@@ -58,7 +63,10 @@ public final class LogServer implements AutoCloseable {
     this.key = LogKeyFile.loadOrCreate(config.keyFile(), config.origin(), new SecureRandom());
     this.storage =
         LmdbLogStorage.open(
-            config.dataDir().resolve("log"), config.origin(), config.initialMapSize());
+            config.dataDir().resolve("log"),
+            config.origin(),
+            config.ledger().mode(),
+            config.initialMapSize());
     opened.push(storage);
     try {
       NoteVerifier verifier = VerifierKeys.parse(key.verifierKey());
@@ -72,8 +80,16 @@ public final class LogServer implements AutoCloseable {
       this.signed = new CheckpointFeed();
       signed.publish(current);
       BatchWriter writer = new BatchWriter(storage, current, signed::publish);
+      boolean ledger = storage.mode() == LogMode.LEDGER;
       Integrator integrator =
-          new Integrator(storage, signer, leafIndex, config.dedup(), writer::durableSize, current);
+          new Integrator(
+              storage,
+              signer,
+              leafIndex,
+              config.dedup(),
+              writer::durableSize,
+              ledger ? new ReceiveClock(LogServer::wallNanos) : null,
+              current);
       this.sequencer = new Sequencer(integrator, writer, config.sequencerLimits());
       opened.push(sequencer);
       LogReads reads = new LogReads(storage, signed, leafIndex, config.maxEntriesPerPage());
@@ -98,7 +114,8 @@ public final class LogServer implements AutoCloseable {
       }
       this.grpc =
           NettyServerBuilder.forAddress(new InetSocketAddress(config.bindHost(), config.grpcPort()))
-              .addService(new LogGrpcService(config.appendLimits(), sequencer, reads, published))
+              .addService(
+                  new LogGrpcService(admission(config, ledger), sequencer, reads, published))
               .maxInboundMessageSize(
                   config.appendLimits().maxBatchEntries()
                           * (config.appendLimits().maxEntryBytes() + 16)
@@ -126,6 +143,27 @@ public final class LogServer implements AutoCloseable {
       closeOpened();
       throw e;
     }
+  }
+
+  private static Admission admission(ServerConfig config, boolean ledger) {
+    if (!ledger) {
+      return Admission.opaque(config.appendLimits());
+    }
+    return new EventAdmission(
+        config.appendLimits(),
+        LogServer::wallNanos,
+        config.ledger().eventMaxFuture(),
+        config.ledger().eventMaxAge());
+  }
+
+  private static long wallNanos() {
+    Instant now = Instant.now();
+    return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+  }
+
+  /** The mode the log was created in. */
+  public LogMode mode() {
+    return storage.mode();
   }
 
   /** Opens storage, verifies it, and starts both listeners. */

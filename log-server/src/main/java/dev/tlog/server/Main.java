@@ -3,6 +3,7 @@ package dev.tlog.server;
 import dev.tlog.server.admission.AppendLimits;
 import dev.tlog.server.sequencer.SequencerLimits;
 import dev.tlog.server.startup.StartupVerifier;
+import dev.tlog.server.storage.LogMode;
 import dev.tlog.server.witnessing.Witness;
 import dev.tlog.server.witnessing.WitnessPolicy;
 import java.net.InetAddress;
@@ -107,6 +108,29 @@ public final class Main implements Callable<Integer> {
   boolean dedup;
 
   @Option(
+      names = "--mode",
+      description =
+          "ledger: entries are audit events (spec/ledger.md); opaque: arbitrary bytes. Chosen"
+              + " when the log is created (default for a new log: ledger) and fixed after.")
+  LogMode mode;
+
+  @Option(
+      names = "--event-max-future",
+      defaultValue = "PT5M",
+      description =
+          "Ledger logs: refuse events whose time is further ahead of the log's clock, ISO-8601"
+              + " duration (default: ${DEFAULT-VALUE}).")
+  Duration eventMaxFuture;
+
+  @Option(
+      names = "--event-max-age",
+      defaultValue = "P30D",
+      description =
+          "Ledger logs: refuse events whose time is further behind the log's clock, ISO-8601"
+              + " duration (default: ${DEFAULT-VALUE}).")
+  Duration eventMaxAge;
+
+  @Option(
       names = "--queue-capacity",
       defaultValue = "65536",
       description =
@@ -171,7 +195,8 @@ public final class Main implements Callable<Integer> {
         maxPageEntries,
         verifyMode,
         witnessPolicy(),
-        dedup);
+        dedup,
+        new LedgerSettings(mode, eventMaxFuture, eventMaxAge));
   }
 
   private WitnessPolicy witnessPolicy() {
@@ -205,6 +230,7 @@ public final class Main implements Callable<Integer> {
                 "tlog-shutdown"));
     System.out.println("tlog log server");
     System.out.println("  origin:       " + server.origin());
+    System.out.println("  mode:         " + server.mode().label());
     System.out.println("  verifier key: " + server.verifierKey());
     System.out.println("  gRPC:         " + bind + ":" + server.grpcPort());
     System.out.println("  HTTP (tiles): http://" + bind + ":" + server.httpPort() + "/checkpoint");

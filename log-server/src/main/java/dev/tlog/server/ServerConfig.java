@@ -17,6 +17,7 @@ import java.nio.file.Path;
  *     WitnessPolicy#none()} for none)
  * @param dedup whether an entry whose bytes are already in the log is answered with its existing
  *     index instead of being appended again (spec/api.md, "Duplicates and retries")
+ * @param ledger the log's mode and event-time limits (spec/ledger.md)
  */
 public record ServerConfig(
     Path dataDir,
@@ -31,4 +32,5 @@ public record ServerConfig(
     int maxEntriesPerPage,
     StartupVerifier.Mode verifyMode,
     WitnessPolicy witnesses,
-    boolean dedup) {}
+    boolean dedup,
+    LedgerSettings ledger) {}

@@ -58,7 +58,9 @@ public final class ServerProcess implements AutoCloseable {
             "--grpc-port",
             "0",
             "--http-port",
-            "0"));
+            "0",
+            "--mode",
+            "opaque"));
     cmd.addAll(extraArgs);
     Path log = dataDir.toAbsolutePath().resolveSibling(dataDir.getFileName() + ".log");
     long t0 = System.nanoTime();

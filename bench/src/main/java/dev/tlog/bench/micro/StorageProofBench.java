@@ -55,7 +55,7 @@ public class StorageProofBench {
     CheckpointSigner signer = new CheckpointSigner("bench/storage", key);
     SignedCheckpoint empty = signer.sign(0, TreeHasher.emptyRoot(), Hash.ZERO);
     Integrator integrator =
-        new Integrator(storage, signer, new LeafIndex(), false, () -> Long.MAX_VALUE, empty);
+        new Integrator(storage, signer, new LeafIndex(), false, () -> Long.MAX_VALUE, null, empty);
     SplittableRandom random = new SplittableRandom(1);
     for (long done = 0; done < size; ) {
       int n = (int) Math.min(8192, size - done);
@@ -65,7 +65,7 @@ public class StorageProofBench {
         random.nextBytes(e);
         entries.add(e);
       }
-      integrator.add(entries);
+      integrator.add(dev.tlog.server.integrate.Submitted.opaque(entries));
       integrator.seal().write().ifPresent(storage::append);
       done += n;
     }

@@ -53,7 +53,9 @@ public final class LogServerProcess implements AutoCloseable {
                 "--http-port",
                 "0",
                 "--origin",
-                ORIGIN));
+                ORIGIN,
+                "--mode",
+                "opaque"));
     if (keyFile != null) {
       cmd.add("--key-file");
       cmd.add(keyFile.toString());

@@ -4,6 +4,7 @@ import dev.tlog.merkle.chain.HashChain;
 import dev.tlog.merkle.compact.CompactRange;
 import dev.tlog.merkle.hash.Hash;
 import dev.tlog.merkle.hash.TreeHasher;
+import dev.tlog.merkle.ledger.EventCodec;
 import dev.tlog.server.checkpoint.CheckpointSigner;
 import dev.tlog.server.checkpoint.SignedCheckpoint;
 import dev.tlog.server.dedup.LeafIndex;
@@ -33,6 +34,8 @@ public final class Integrator {
   private final LeafIndex leafIndex;
   private final boolean dedup;
   private final LongSupplier durableSize;
+  // Null for an opaque log.
+  private final ReceiveClock clock;
   private CompactRange tree;
   private Hash chainHead;
   private EdgeTiles tiles;
@@ -45,6 +48,7 @@ public final class Integrator {
   /**
    * Starts from the stored log, whose signed checkpoint is {@code current}. {@code leafIndex} must
    * already hold every stored entry; {@code durableSize} reports what the writer has committed.
+   * {@code clock} writes clock marks (a ledger log); null for an opaque log.
    */
   public Integrator(
       LogStorage storage,
@@ -52,12 +56,14 @@ public final class Integrator {
       LeafIndex leafIndex,
       boolean dedup,
       LongSupplier durableSize,
+      ReceiveClock clock,
       SignedCheckpoint current) {
     this.storage = storage;
     this.signer = signer;
     this.leafIndex = leafIndex;
     this.dedup = dedup;
     this.durableSize = durableSize;
+    this.clock = clock;
     load(current);
   }
 
@@ -72,6 +78,9 @@ public final class Integrator {
       chainHead = size == 0 ? Hash.ZERO : r.chainHash(size - 1);
       tiles = EdgeTiles.load(r);
       bundle = EdgeBundle.load(r);
+      if (clock != null) {
+        clock.load(r);
+      }
     }
     latest = current;
     open = new Segment(tree.end());
@@ -99,11 +108,25 @@ public final class Integrator {
     return open.leaves.size();
   }
 
-  /** Adds one request's entries to the open batch, in order; returns where each landed. */
-  public List<Slot> add(List<byte[]> request) {
+  /**
+   * Adds one request's entries to the open batch, in order; returns where each landed. In a ledger
+   * log the batch starts with a clock mark when the clock has advanced a step since the last.
+   */
+  public List<Slot> add(List<Submitted> request) {
     List<Slot> out = new ArrayList<>(request.size());
-    for (byte[] entry : request) {
+    for (Submitted s : request) {
+      byte[] entry = s.entry();
       Hash leaf = TreeHasher.leafHash(entry);
+      if (clock != null && !open.clockRead) {
+        open.clockRead = true;
+        long mark = clock.next();
+        if (mark >= 0) {
+          byte[] markEntry = EventCodec.clockEntry(mark);
+          Hash markLeaf = TreeHasher.leafHash(markEntry);
+          leafIndex.put(markLeaf, tree.end());
+          extend(markEntry, markLeaf, null);
+        }
+      }
       long index = tree.end();
       if (dedup) {
         long existing = leafIndex.putUnlessPresent(leaf, index, i -> leaf.equals(leafAt(i)));
@@ -111,17 +134,27 @@ public final class Integrator {
           out.add(new Slot(existing, leaf, chainAt(existing), true));
           continue;
         }
-      } else {
+      }
+      if (!dedup) {
         leafIndex.put(leaf, index);
       }
-      tree.append(leaf, tiles::visit);
-      chainHead = HashChain.next(chainHead, leaf);
-      bundle.add(entry, chainHead);
-      open.leaves.add(leaf);
-      open.chain.add(chainHead);
-      out.add(new Slot(index, leaf, chainHead, false));
+      out.add(new Slot(index, leaf, extend(entry, leaf, s.payloadRecord()), false));
     }
     return out;
+  }
+
+  /** Appends one new leaf to the tree, tiles, chain and bundle; returns its chain hash. */
+  private Hash extend(byte[] entry, Hash leaf, byte[] payloadRecord) {
+    long index = tree.end();
+    tree.append(leaf, tiles::visit);
+    chainHead = HashChain.next(chainHead, leaf);
+    bundle.add(entry, chainHead);
+    open.leaves.add(leaf);
+    open.chain.add(chainHead);
+    if (payloadRecord != null) {
+      open.payloads.add(new BatchWrite.PayloadWrite(index, payloadRecord));
+    }
+    return chainHead;
   }
 
   /**
@@ -144,6 +177,7 @@ public final class Integrator {
             tree.end(),
             bundle.takeChanged(),
             tiles.takeChanged(),
+            open.payloads,
             latest.note().getBytes(StandardCharsets.UTF_8));
     sealed.addLast(open);
     open = new Segment(tree.end());
@@ -187,6 +221,8 @@ public final class Integrator {
     final long start;
     final List<Hash> leaves = new ArrayList<>();
     final List<Hash> chain = new ArrayList<>();
+    final List<BatchWrite.PayloadWrite> payloads = new ArrayList<>();
+    boolean clockRead;
 
     Segment(long start) {
       this.start = start;

@@ -6,6 +6,7 @@ import dev.tlog.server.integrate.AppendResult;
 import dev.tlog.server.integrate.Integrator;
 import dev.tlog.server.integrate.SealedBatch;
 import dev.tlog.server.integrate.Slot;
+import dev.tlog.server.integrate.Submitted;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,7 +55,7 @@ public final class Sequencer implements AutoCloseable {
    * durable and signed, with one result per entry. Entries must already be admitted (non-empty,
    * within limits) and at most {@code maxBatchEntries} long.
    */
-  public CompletableFuture<List<AppendResult>> submit(List<byte[]> entries) {
+  public CompletableFuture<List<AppendResult>> submit(List<Submitted> entries) {
     if (entries.isEmpty() || entries.size() > limits.maxBatchEntries()) {
       throw new IllegalArgumentException(
           "request must hold 1.." + limits.maxBatchEntries() + " entries, got " + entries.size());
@@ -105,10 +106,10 @@ public final class Sequencer implements AutoCloseable {
     return limits.maxBatchDelay().multipliedBy(2).plusMillis(100);
   }
 
-  private static long bytes(List<byte[]> entries) {
+  private static long bytes(List<Submitted> entries) {
     long n = 0;
-    for (byte[] e : entries) {
-      n += e.length;
+    for (Submitted e : entries) {
+      n += e.bytes();
     }
     return n;
   }
@@ -264,5 +265,5 @@ public final class Sequencer implements AutoCloseable {
   private static final Pending WAKE = new Pending(List.of(), 0, new CompletableFuture<>());
 
   private record Pending(
-      List<byte[]> entries, long bytes, CompletableFuture<List<AppendResult>> result) {}
+      List<Submitted> entries, long bytes, CompletableFuture<List<AppendResult>> result) {}
 }

@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * Everything one batch changes in storage, written in one durable transaction: the log grows from
  * {@code firstIndex} to {@code endIndex}; every entry bundle and hash tile the growth created or
- * widened is rewritten whole; the checkpoint signed for {@code endIndex} is stored with them.
+ * widened is rewritten whole; the payload records of new ledger events are written once; the
+ * checkpoint signed for {@code endIndex} is stored with them.
  *
  * <p>The arrays are handed over, not copied: the caller must not change them afterwards.
  */
@@ -14,6 +15,7 @@ public record BatchWrite(
     long endIndex,
     List<BundleWrite> bundles,
     List<TileWrite> tiles,
+    List<PayloadWrite> payloads,
     byte[] signedCheckpoint) {
   public BatchWrite {
     if (firstIndex < 0 || endIndex <= firstIndex) {
@@ -22,6 +24,7 @@ public record BatchWrite(
     }
     bundles = List.copyOf(bundles);
     tiles = List.copyOf(tiles);
+    payloads = List.copyOf(payloads);
   }
 
   /**
@@ -32,4 +35,7 @@ public record BatchWrite(
 
   /** Hash tile {@code (level, index)} as it stands after the batch, in {@link TileStratum} form. */
   public record TileWrite(int level, long index, byte[] stratum) {}
+
+  /** The payload record stored beside ledger entry {@code index} (spec/ledger.md). */
+  public record PayloadWrite(long index, byte[] record) {}
 }

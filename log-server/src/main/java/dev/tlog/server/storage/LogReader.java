@@ -33,6 +33,12 @@ public interface LogReader extends HashReader, AutoCloseable {
   /** Tile {@code (level, index)} in {@link TileStratum} form at its width in this snapshot. */
   byte[] tileStratum(int level, long index);
 
+  /**
+   * The payload record stored beside ledger entry {@code index}, in [0, size); empty for clock
+   * marks, opaque entries and erased payloads.
+   */
+  Optional<byte[]> payloadRecord(long index);
+
   /** The linear chain hash C[index], in [0, size). */
   Hash chainHash(long index);
 

@@ -2,8 +2,8 @@ package dev.tlog.server.storage;
 
 /**
  * Durable storage shaped by what the log needs: entry bundles with their chain hashes, hash tiles
- * (in {@link TileStratum} form), the checkpoint signed for the stored size, and the latest
- * checkpoint published with witness cosignatures.
+ * (in {@link TileStratum} form), payload records of ledger events, the checkpoint signed for the
+ * stored size, and the latest checkpoint published with witness cosignatures.
  *
  * <p>Threading: exactly one thread (the log's writer) may call {@link #append}; {@link
  * #putCosignedCheckpoint} may be called from any thread (writes are serialized). Any number of
@@ -30,6 +30,9 @@ public interface LogStorage extends AutoCloseable {
 
   /** The origin this storage was created for. */
   String origin();
+
+  /** The mode this log was created in. */
+  LogMode mode();
 
   @Override
   void close();

@@ -68,7 +68,9 @@ class ProcessStopTest {
             "--http-port",
             "0",
             "--map-size-mib",
-            "1");
+            "1",
+            "--mode",
+            "opaque");
     pb.command().addAll(List.of(flags));
     pb.redirectError(stderr);
     return pb.start();

@@ -68,7 +68,7 @@ class IntegratorProperties {
   /** Integrates {@code entries} as one sealed batch and writes it as the writer would. */
   private static List<Slot> integrate(
       Integrator integrator, LmdbLogStorage storage, List<byte[]> entries) {
-    List<Slot> slots = integrator.add(entries);
+    List<Slot> slots = integrator.add(Submitted.opaque(entries));
     SealedBatch sealed = integrator.seal();
     sealed.write().ifPresent(storage::append);
     return slots;
@@ -80,7 +80,7 @@ class IntegratorProperties {
     try (LogReader r = storage.reader()) {
       index.rebuild(r);
     }
-    return new Integrator(storage, signer, index, true, () -> Long.MAX_VALUE, current);
+    return new Integrator(storage, signer, index, true, () -> Long.MAX_VALUE, null, current);
   }
 
   @Property(tries = 15)

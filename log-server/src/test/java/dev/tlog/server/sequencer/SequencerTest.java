@@ -11,6 +11,7 @@ import dev.tlog.server.errors.OverloadedException;
 import dev.tlog.server.errors.StorageException;
 import dev.tlog.server.errors.UnavailableException;
 import dev.tlog.server.integrate.AppendResult;
+import dev.tlog.server.integrate.Submitted;
 import dev.tlog.server.startup.StartupVerifier;
 import dev.tlog.server.storage.LogReader;
 import dev.tlog.server.testing.Pipeline;
@@ -35,10 +36,10 @@ import org.junit.jupiter.api.io.TempDir;
 class SequencerTest {
   @TempDir Path dir;
 
-  private static List<byte[]> entries(String prefix, int n) {
-    List<byte[]> out = new ArrayList<>();
+  private static List<Submitted> entries(String prefix, int n) {
+    List<Submitted> out = new ArrayList<>();
     for (int i = 0; i < n; i++) {
-      out.add((prefix + "-" + i).getBytes(StandardCharsets.UTF_8));
+      out.add(Submitted.opaque((prefix + "-" + i).getBytes(StandardCharsets.UTF_8)));
     }
     return out;
   }
@@ -295,7 +296,7 @@ class SequencerTest {
       assertEquals(a.index(), b.index());
       assertFalse(a.duplicate());
       assertTrue(b.duplicate());
-      assertEquals(TreeHasher.leafHash(entries("same", 1).get(0)), b.leafHash());
+      assertEquals(TreeHasher.leafHash(entries("same", 1).get(0).entry()), b.leafHash());
       assertEquals(a.chainHash(), b.chainHash());
     }
   }

@@ -42,7 +42,7 @@ public final class Pipeline implements AutoCloseable {
     feed.publish(current);
     BatchWriter writer = new BatchWriter(storage, current, feed::publish);
     Integrator integrator =
-        new Integrator(storage, signer, leafIndex, true, writer::durableSize, current);
+        new Integrator(storage, signer, leafIndex, true, writer::durableSize, null, current);
     this.sequencer = new Sequencer(integrator, writer, limits);
   }
 

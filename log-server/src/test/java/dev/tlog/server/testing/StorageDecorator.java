@@ -49,6 +49,11 @@ public final class StorageDecorator implements LogStorage {
   }
 
   @Override
+  public dev.tlog.server.storage.LogMode mode() {
+    return real.mode();
+  }
+
+  @Override
   public void close() {
     real.close();
   }

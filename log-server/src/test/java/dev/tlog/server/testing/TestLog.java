@@ -1,11 +1,13 @@
 package dev.tlog.server.testing;
 
 import dev.tlog.proto.v1.LogServiceGrpc;
+import dev.tlog.server.LedgerSettings;
 import dev.tlog.server.LogServer;
 import dev.tlog.server.ServerConfig;
 import dev.tlog.server.admission.AppendLimits;
 import dev.tlog.server.sequencer.SequencerLimits;
 import dev.tlog.server.startup.StartupVerifier;
+import dev.tlog.server.storage.LogMode;
 import dev.tlog.server.witnessing.WitnessPolicy;
 import io.grpc.ManagedChannel;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
@@ -58,7 +60,28 @@ public final class TestLog implements AutoCloseable {
         100,
         StartupVerifier.Mode.FULL,
         witnesses,
-        true);
+        true,
+        LedgerSettings.of(LogMode.OPAQUE));
+  }
+
+  /** A ledger log (spec/ledger.md) with the defaults of {@link #config(Path)}. */
+  public static ServerConfig ledgerConfig(Path dir) {
+    ServerConfig c = config(dir);
+    return new ServerConfig(
+        c.dataDir(),
+        c.keyFile(),
+        c.origin(),
+        c.bindHost(),
+        c.grpcPort(),
+        c.httpPort(),
+        c.initialMapSize(),
+        new AppendLimits(65535, c.sequencerLimits().maxBatchEntries()),
+        c.sequencerLimits(),
+        c.maxEntriesPerPage(),
+        c.verifyMode(),
+        c.witnesses(),
+        c.dedup(),
+        LedgerSettings.of(LogMode.LEDGER));
   }
 
   public static TestLog start(ServerConfig config) throws IOException {

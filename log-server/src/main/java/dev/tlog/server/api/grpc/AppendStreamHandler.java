@@ -2,7 +2,7 @@ package dev.tlog.server.api.grpc;
 
 import dev.tlog.proto.v1.AppendRequest;
 import dev.tlog.proto.v1.AppendResponse;
-import dev.tlog.server.admission.AppendLimits;
+import dev.tlog.server.admission.Admission;
 import dev.tlog.server.integrate.AppendResult;
 import dev.tlog.server.sequencer.Sequencer;
 import io.grpc.stub.ServerCallStreamObserver;
@@ -23,7 +23,7 @@ final class AppendStreamHandler implements StreamObserver<AppendRequest> {
   /** Entries of one stream that may be queued but not yet acknowledged. */
   static final int WINDOW = 1024;
 
-  private final AppendLimits limits;
+  private final Admission admission;
   private final Sequencer sequencer;
   private final ServerCallStreamObserver<AppendResponse> out;
   private final Function<AppendResult, AppendResponse.Builder> toProto;
@@ -34,11 +34,11 @@ final class AppendStreamHandler implements StreamObserver<AppendRequest> {
   private boolean failed;
 
   AppendStreamHandler(
-      AppendLimits limits,
+      Admission admission,
       Sequencer sequencer,
       ServerCallStreamObserver<AppendResponse> out,
       Function<AppendResult, AppendResponse.Builder> toProto) {
-    this.limits = limits;
+    this.admission = admission;
     this.sequencer = sequencer;
     this.out = out;
     this.toProto = toProto;
@@ -62,9 +62,7 @@ final class AppendStreamHandler implements StreamObserver<AppendRequest> {
     }
     CompletableFuture<List<AppendResult>> result;
     try {
-      List<byte[]> entries = List.of(request.getData().toByteArray());
-      limits.check(entries);
-      result = sequencer.submit(entries);
+      result = sequencer.submit(admission.admit(List.of(request.getData().toByteArray())));
     } catch (RuntimeException e) {
       result = CompletableFuture.failedFuture(e);
     }

@@ -18,7 +18,7 @@ import dev.tlog.proto.v1.GetInclusionProofRequest;
 import dev.tlog.proto.v1.GetInclusionProofResponse;
 import dev.tlog.proto.v1.LogServiceGrpc;
 import dev.tlog.proto.v1.WatchCheckpointsRequest;
-import dev.tlog.server.admission.AppendLimits;
+import dev.tlog.server.admission.Admission;
 import dev.tlog.server.checkpoint.CheckpointFeed;
 import dev.tlog.server.checkpoint.SignedCheckpoint;
 import dev.tlog.server.errors.InvalidRequestException;
@@ -38,14 +38,14 @@ import java.util.function.Supplier;
  * GrpcErrors}.
  */
 public final class LogGrpcService extends LogServiceGrpc.LogServiceImplBase {
-  private final AppendLimits limits;
+  private final Admission admission;
   private final Sequencer sequencer;
   private final LogReads reads;
   private final CheckpointFeed published;
 
   public LogGrpcService(
-      AppendLimits limits, Sequencer sequencer, LogReads reads, CheckpointFeed published) {
-    this.limits = limits;
+      Admission admission, Sequencer sequencer, LogReads reads, CheckpointFeed published) {
+    this.admission = admission;
     this.sequencer = sequencer;
     this.reads = reads;
     this.published = published;
@@ -82,9 +82,8 @@ public final class LogGrpcService extends LogServiceGrpc.LogServiceImplBase {
   private <T> void submit(
       List<byte[]> entries, StreamObserver<T> out, Function<List<AppendResult>, T> reply) {
     try {
-      limits.check(entries);
       sequencer
-          .submit(entries)
+          .submit(admission.admit(entries))
           .whenComplete(
               (results, err) -> {
                 if (err != null) {
@@ -102,7 +101,10 @@ public final class LogGrpcService extends LogServiceGrpc.LogServiceImplBase {
   @Override
   public StreamObserver<AppendRequest> appendStream(StreamObserver<AppendResponse> out) {
     return new AppendStreamHandler(
-        limits, sequencer, (ServerCallStreamObserver<AppendResponse>) out, LogGrpcService::toProto);
+        admission,
+        sequencer,
+        (ServerCallStreamObserver<AppendResponse>) out,
+        LogGrpcService::toProto);
   }
 
   @Override

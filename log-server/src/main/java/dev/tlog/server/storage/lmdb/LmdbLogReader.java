@@ -174,6 +174,13 @@ final class LmdbLogReader implements LogReader {
   }
 
   @Override
+  public Optional<byte[]> payloadRecord(long index) {
+    checkIndex(index);
+    ByteBuffer v = s.payloads.get(txn, Keys.index(key, index));
+    return v == null ? Optional.empty() : Optional.of(Keys.bytes(v));
+  }
+
+  @Override
   public Hash chainHash(long index) {
     checkIndex(index);
     return chainHashes(index, index + 1).get(0);

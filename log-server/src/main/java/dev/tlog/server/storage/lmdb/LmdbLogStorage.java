@@ -2,6 +2,7 @@ package dev.tlog.server.storage.lmdb;
 
 import dev.tlog.server.errors.StorageException;
 import dev.tlog.server.storage.BatchWrite;
+import dev.tlog.server.storage.LogMode;
 import dev.tlog.server.storage.LogReader;
 import dev.tlog.server.storage.LogStorage;
 import java.io.IOException;
@@ -9,6 +10,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Consumer;
@@ -24,8 +26,9 @@ import org.lmdbjava.Txn;
  * Databases: {@code bundles} (bundle index → C2SP entry bundle body), {@code chains} (bundle index
  * → the chain hashes of its entries), {@code tiles} (level byte ‖ tile index → tile in {@link
  * dev.tlog.server.storage.TileStratum} form), {@code meta} (format, origin, size, the checkpoint
- * signed for that size, the latest cosigned checkpoint as size ‖ note). The rightmost bundle and
- * tiles are rewritten whole as they widen; every other value is written once.
+ * signed for that size, the latest cosigned checkpoint as size ‖ note, the log mode), {@code
+ * payloads} (entry index → payload record of a ledger event). The rightmost bundle and tiles are
+ * rewritten whole as they widen; every other value is written once.
  *
  * <p>Memory: keys and values cross into LMDB only through direct buffers this class owns or buffers
  * LMDB itself reserved, so the garbage collector cannot free memory LMDB still reads (lmdbjava
@@ -44,34 +47,46 @@ public final class LmdbLogStorage implements LogStorage {
   static final ByteBuffer META_SIZE = Keys.name("size");
   static final ByteBuffer META_CHECKPOINT = Keys.name("checkpoint");
   static final ByteBuffer META_COSIGNED = Keys.name("cosigned");
+  static final ByteBuffer META_MODE = Keys.name("mode");
 
   private final Env<ByteBuffer> env;
   final Dbi<ByteBuffer> bundles;
   final Dbi<ByteBuffer> chains;
   final Dbi<ByteBuffer> tiles;
   final Dbi<ByteBuffer> meta;
+  final Dbi<ByteBuffer> payloads;
   private final String origin;
+  private final LogMode mode;
   private final ReadWriteLock resizeLock = new ReentrantReadWriteLock();
   // Written only under the write transaction (one writer at a time).
   private final ByteBuffer writeKey = Keys.allocate();
   private final ByteBuffer writeSize = ByteBuffer.allocateDirect(Long.BYTES);
   private long mapSize;
 
-  private LmdbLogStorage(Env<ByteBuffer> env, long mapSize, String origin) {
+  private LmdbLogStorage(Env<ByteBuffer> env, long mapSize, String origin, LogMode mode) {
     this.env = env;
     this.mapSize = mapSize;
     this.bundles = env.openDbi("bundles", DbiFlags.MDB_CREATE);
     this.chains = env.openDbi("chains", DbiFlags.MDB_CREATE);
     this.tiles = env.openDbi("tiles", DbiFlags.MDB_CREATE);
     this.meta = env.openDbi("meta", DbiFlags.MDB_CREATE);
-    this.origin = initMeta(origin);
+    this.payloads = env.openDbi("payloads", DbiFlags.MDB_CREATE);
+    this.origin = initMeta(origin, mode);
+    this.mode = readMode(mode);
+  }
+
+  /** Opens (creating if needed) an {@link LogMode#OPAQUE} log in {@code dir}. */
+  public static LmdbLogStorage open(Path dir, String origin, long initialMapSize) {
+    return open(dir, origin, LogMode.OPAQUE, initialMapSize);
   }
 
   /**
-   * Opens (creating if needed) the log in {@code dir}. A new log records {@code origin} and the
-   * format version; an existing log must match both, else {@link StorageException}.
+   * Opens (creating if needed) the log in {@code dir}. A new log records {@code origin}, {@code
+   * mode} (null means {@link LogMode#LEDGER}) and the format version; an existing log must match
+   * the format, the origin when given, and the mode when given, else {@link StorageException}. A
+   * log created before modes were recorded is {@link LogMode#OPAQUE}.
    */
-  public static LmdbLogStorage open(Path dir, String origin, long initialMapSize) {
+  public static LmdbLogStorage open(Path dir, String origin, LogMode mode, long initialMapSize) {
     try {
       Files.createDirectories(dir);
     } catch (IOException e) {
@@ -86,7 +101,7 @@ public final class LmdbLogStorage implements LogStorage {
               .open(dir.toFile(), EnvFlags.MDB_NOTLS);
       long actual = Math.max(initialMapSize, env.info().mapSize);
       try {
-        return new LmdbLogStorage(env, actual, origin);
+        return new LmdbLogStorage(env, actual, origin, mode);
       } catch (RuntimeException e) {
         env.close();
         throw e;
@@ -97,12 +112,14 @@ public final class LmdbLogStorage implements LogStorage {
     }
   }
 
-  private String initMeta(String wantOrigin) {
+  private String initMeta(String wantOrigin, LogMode wantMode) {
     try (Txn<ByteBuffer> txn = env.txnWrite()) {
       ByteBuffer format = meta.get(txn, META_FORMAT);
       if (format == null) {
         put(txn, meta, META_FORMAT, FORMAT_VERSION.getBytes(StandardCharsets.UTF_8));
         put(txn, meta, META_ORIGIN, wantOrigin.getBytes(StandardCharsets.UTF_8));
+        LogMode m = wantMode == null ? LogMode.LEDGER : wantMode;
+        put(txn, meta, META_MODE, m.label().getBytes(StandardCharsets.UTF_8));
         put(txn, meta, META_SIZE, new byte[Long.BYTES]);
         txn.commit();
         return wantOrigin;
@@ -129,9 +146,35 @@ public final class LmdbLogStorage implements LogStorage {
     }
   }
 
+  private LogMode readMode(LogMode wantMode) {
+    LogMode stored;
+    try (Txn<ByteBuffer> txn = env.txnRead()) {
+      ByteBuffer v = meta.get(txn, META_MODE);
+      stored =
+          v == null
+              ? LogMode.OPAQUE
+              : LogMode.valueOf(
+                  new String(Keys.bytes(v), StandardCharsets.UTF_8).toUpperCase(Locale.ROOT));
+    }
+    if (wantMode != null && wantMode != stored) {
+      throw new StorageException(
+          "data directory holds a "
+              + stored.label()
+              + " log, but the server is configured for mode "
+              + wantMode.label()
+              + " (a log's mode is fixed when it is created)");
+    }
+    return stored;
+  }
+
   @Override
   public String origin() {
     return origin;
+  }
+
+  @Override
+  public LogMode mode() {
+    return mode;
   }
 
   @Override
@@ -160,6 +203,9 @@ public final class LmdbLogStorage implements LogStorage {
           }
           for (BatchWrite.TileWrite t : batch.tiles()) {
             put(txn, tiles, Keys.tile(writeKey, t.level(), t.index()), t.stratum());
+          }
+          for (BatchWrite.PayloadWrite p : batch.payloads()) {
+            put(txn, payloads, Keys.index(writeKey, p.index()), p.record());
           }
           put(txn, meta, META_CHECKPOINT, batch.signedCheckpoint());
           writeSize.clear();

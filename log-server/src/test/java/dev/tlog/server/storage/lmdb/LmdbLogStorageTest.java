@@ -44,7 +44,7 @@ class LmdbLogStorageTest {
                   r.chainHash(r.size() - 1));
     }
     Integrator integrator =
-        new Integrator(s, SIGNER, new LeafIndex(), false, () -> Long.MAX_VALUE, current);
+        new Integrator(s, SIGNER, new LeafIndex(), false, () -> Long.MAX_VALUE, null, current);
     List<byte[]> entries = new ArrayList<>();
     for (int i = 0; i < count; i++) {
       byte[] e = new byte[entrySize];
@@ -52,7 +52,7 @@ class LmdbLogStorageTest {
       System.arraycopy(label, 0, e, 0, Math.min(label.length, entrySize));
       entries.add(e);
     }
-    integrator.add(entries);
+    integrator.add(dev.tlog.server.integrate.Submitted.opaque(entries));
     return integrator.seal().write().orElseThrow();
   }
 

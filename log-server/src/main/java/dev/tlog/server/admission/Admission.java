@@ -1,0 +1,21 @@
+package dev.tlog.server.admission;
+
+import dev.tlog.server.integrate.Submitted;
+import java.util.List;
+
+/**
+ * Turns the bytes of one append request into what the sequencer commits, or refuses the whole
+ * request with {@link dev.tlog.server.errors.InvalidRequestException}. Runs on transport threads.
+ */
+public interface Admission {
+  /** Checks every entry of one request; all are admitted or none. */
+  List<Submitted> admit(List<byte[]> request);
+
+  /** Opaque logs: the limits only; entries are committed as sent. */
+  static Admission opaque(AppendLimits limits) {
+    return request -> {
+      limits.check(request);
+      return request.stream().map(Submitted::opaque).toList();
+    };
+  }
+}
