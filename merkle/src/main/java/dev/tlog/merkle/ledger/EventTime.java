@@ -43,10 +43,16 @@ public final class EventTime {
     } catch (DateTimeParseException e) {
       throw new EventFormatException(field, "not a valid date-time: \"" + text + "\"");
     }
-    if (t.getEpochSecond() < 0 || t.getEpochSecond() >= Long.MAX_VALUE / NANOS) {
+    long nanos;
+    try {
+      // Every count format() writes, up to Long.MAX_VALUE (2262-04-11T23:47:16.854775807Z).
+      nanos = Math.addExact(Math.multiplyExact(t.getEpochSecond(), NANOS), t.getNano());
+    } catch (ArithmeticException overflow) {
+      nanos = -1;
+    }
+    if (t.getEpochSecond() < 0 || nanos < 0) {
       throw new EventFormatException(field, "out of range 1970..2262: \"" + text + "\"");
     }
-    long nanos = t.getEpochSecond() * NANOS + t.getNano();
     if (!format(nanos).equals(text)) {
       throw new EventFormatException(field, "not a valid date-time: \"" + text + "\"");
     }
