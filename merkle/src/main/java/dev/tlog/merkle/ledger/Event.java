@@ -46,6 +46,12 @@ public record Event(
     if (salt == null) {
       throw new EventFormatException("salt", "missing");
     }
+    if (action == null) {
+      throw new EventFormatException("action", "missing");
+    }
+    if (payload == null) {
+      throw new EventFormatException("payload", "missing");
+    }
     JsonNode node =
         CanonicalJson.parse("payload", payload.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     payload = EventRules.checkPayload("payload", ActionTypes.check("action", action), node);

@@ -45,10 +45,13 @@ public final class EventCodec {
     JsonNode n = CanonicalJson.parse("(document)", bytes);
     requireObject(n, SUBMISSION_FIELDS, EVENT_FORMAT);
     JsonNode payload = n.get("payload");
-    String canonicalPayload = payload == null ? "{}" : CanonicalJson.canonical(payload);
-    if (payload != null && !payload.isObject()) {
+    if (payload == null) {
+      throw new EventFormatException("payload", "missing");
+    }
+    if (!payload.isObject()) {
       throw new EventFormatException("payload", "want a JSON object");
     }
+    String canonicalPayload = CanonicalJson.canonical(payload);
     return new Event(
         EventTime.parse("time", text(n, "time")),
         text(n, "actor"),

@@ -1,0 +1,57 @@
+package dev.tlog.merkle.ledger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.tlog.merkle.hash.Hash;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+
+/** Limits of spec/ledger.md that the encoders and parsers must apply alike. */
+class EventLimitsTest {
+  private static final Hash SALT = Hash.fromHex("5a".repeat(32));
+
+  private static String submission(String payloadMember) {
+    return "{\"action\":\"acme.deploy\",\"actor\":\"service:ci\",\"format\":\"tlog-event/1\""
+        + payloadMember
+        + ",\"salt\":\""
+        + SALT.toHex()
+        + "\",\"severity\":\"info\",\"time\":\"2026-11-29T14:02:03.000000001Z\"}";
+  }
+
+  private static Event.Builder event() {
+    return Event.builder().timeNanos(1).actor("service:ci").action("acme.deploy").salt(SALT);
+  }
+
+  private static String field(Executable action) {
+    return assertThrows(EventFormatException.class, action).field();
+  }
+
+  private static byte[] utf8(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void aSubmissionWithoutPayloadIsRejected() {
+    assertEquals("payload", field(() -> EventCodec.parseSubmission(utf8(submission("")))));
+  }
+
+  @Test
+  void anEventWithoutPayloadOrActionFailsOnThatField() {
+    assertEquals("payload", field(() -> event().payload(null).build()));
+    assertEquals(
+        "action",
+        field(
+            () ->
+                new Event(
+                    1,
+                    "service:ci",
+                    null,
+                    Severity.INFO,
+                    "{}",
+                    new java.util.TreeMap<>(),
+                    new java.util.TreeMap<>(),
+                    SALT)));
+  }
+}
