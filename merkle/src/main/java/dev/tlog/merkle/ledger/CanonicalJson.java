@@ -40,8 +40,17 @@ final class CanonicalJson {
 
   private CanonicalJson() {}
 
-  /** Parses {@code bytes} strictly; failures name {@code field}. */
+  /** Parses {@code bytes}, a whole document, strictly; failures name {@code field}. */
   static JsonNode parse(String field, byte[] bytes) {
+    return parse(field, bytes, 0);
+  }
+
+  /**
+   * Parses {@code bytes} strictly as a value that will sit {@code depth} levels inside its document
+   * (a payload: 1, inside its submission and its payload record), so that a value accepted alone is
+   * accepted in its document too; failures name {@code field}.
+   */
+  static JsonNode parse(String field, byte[] bytes, int depth) {
     String text;
     try {
       text =
@@ -59,7 +68,7 @@ final class CanonicalJson {
       if (node == null || node.isMissingNode()) {
         throw new EventFormatException(field, "empty document");
       }
-      checkNumbers(field, node, 0);
+      checkNumbers(field, node, depth);
       return node;
     } catch (IOException e) {
       throw new EventFormatException(field, "not valid JSON: " + firstLine(e.getMessage()));

@@ -34,6 +34,8 @@ public record Event(
     SortedMap<String, String> meta,
     SortedMap<String, String> links,
     Hash salt) {
+  /** The payload sits one level inside its submission and its payload record. */
+  private static final int PAYLOAD_DEPTH = 1;
 
   public Event {
     EventRules.checkTime("time", timeNanos);
@@ -53,7 +55,8 @@ public record Event(
       throw new EventFormatException("payload", "missing");
     }
     JsonNode node =
-        CanonicalJson.parse("payload", payload.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        CanonicalJson.parse(
+            "payload", payload.getBytes(java.nio.charset.StandardCharsets.UTF_8), PAYLOAD_DEPTH);
     payload = EventRules.checkPayload("payload", ActionTypes.check("action", action), node);
   }
 

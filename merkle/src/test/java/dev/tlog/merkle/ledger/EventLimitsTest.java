@@ -54,4 +54,27 @@ class EventLimitsTest {
                     new java.util.TreeMap<>(),
                     SALT)));
   }
+
+  @Test
+  void aPayloadAsDeepAsAnEventAcceptsFitsItsSubmissionAndPayloadRecord() {
+    // The payload sits one level inside the submission and the payload record.
+    for (int depth = 1; depth <= CanonicalJson.MAX_DEPTH + 2; depth++) {
+      String payload = "{\"a\":" + "[".repeat(depth) + "]".repeat(depth) + "}";
+      Event e;
+      try {
+        e = event().payload(payload).build();
+      } catch (EventFormatException tooDeep) {
+        assertEquals("payload", tooDeep.field());
+        assertThrows(
+            EventFormatException.class,
+            () -> EventCodec.parseSubmission(utf8(submission(",\"payload\":" + payload))));
+        continue;
+      }
+      assertEquals(e, EventCodec.parseSubmission(EventCodec.submission(e)), "depth " + depth);
+      assertEquals(
+          e.payload(),
+          EventCodec.parsePayloadRecord(EventCodec.payloadRecord(e)).payload(),
+          "depth " + depth);
+    }
+  }
 }
