@@ -68,7 +68,7 @@ final class CanonicalJson {
       if (node == null || node.isMissingNode()) {
         throw new EventFormatException(field, "empty document");
       }
-      checkNumbers(field, node, depth);
+      checkValues(field, node, depth);
       return node;
     } catch (IOException e) {
       throw new EventFormatException(field, "not valid JSON: " + firstLine(e.getMessage()));
@@ -88,7 +88,29 @@ final class CanonicalJson {
     return MAPPER;
   }
 
-  private static void checkNumbers(String field, JsonNode node, int depth) {
+  /**
+   * Strings must be valid Unicode: no unpaired UTF-16 surrogate, such as a {@code "\ud800"} escape
+   * (I-JSON, RFC 7493 §2.1, which RFC 8785 §3.1 requires). Java would encode one as {@code ?}, so
+   * the bytes committed would not be the ones sent.
+   */
+  static void checkUnicode(String field, String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (Character.isHighSurrogate(c)
+          && i + 1 < s.length()
+          && Character.isLowSurrogate(s.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        throw new EventFormatException(
+            field,
+            String.format(
+                "lone surrogate U+%04X at character %d is not Unicode (RFC 7493 §2.1)",
+                (int) c, i));
+      }
+    }
+  }
+
+  private static void checkValues(String field, JsonNode node, int depth) {
     if (depth > MAX_DEPTH) {
       throw new EventFormatException(field, "nested deeper than " + MAX_DEPTH);
     }
@@ -100,15 +122,18 @@ final class CanonicalJson {
       }
     } else if (node.isFloatingPointNumber() && !Double.isFinite(node.doubleValue())) {
       throw new EventFormatException(field, "number " + node.asText() + " is not finite");
+    } else if (node.isTextual()) {
+      checkUnicode(field, node.textValue());
     }
-    if (node.isContainerNode()) {
+    if (node.isObject()) {
       for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-        checkNumbers(field, it.next().getValue(), depth + 1);
+        Map.Entry<String, JsonNode> member = it.next();
+        checkUnicode(field, member.getKey());
+        checkValues(field, member.getValue(), depth + 1);
       }
-      if (node.isArray()) {
-        for (JsonNode child : node) {
-          checkNumbers(field, child, depth + 1);
-        }
+    } else if (node.isArray()) {
+      for (JsonNode child : node) {
+        checkValues(field, child, depth + 1);
       }
     }
   }

@@ -54,6 +54,7 @@ public record Event(
     if (payload == null) {
       throw new EventFormatException("payload", "missing");
     }
+    CanonicalJson.checkUnicode("payload", payload);
     JsonNode node =
         CanonicalJson.parse(
             "payload", payload.getBytes(java.nio.charset.StandardCharsets.UTF_8), PAYLOAD_DEPTH);

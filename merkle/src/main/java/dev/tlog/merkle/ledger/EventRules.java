@@ -38,6 +38,7 @@ final class EventRules {
     if (actor == null) {
       throw new EventFormatException(field, "missing");
     }
+    CanonicalJson.checkUnicode(field, actor);
     if (actor.length() > MAX_ACTOR || !ACTOR.matcher(actor).matches()) {
       throw new EventFormatException(
           field,
@@ -128,6 +129,7 @@ final class EventRules {
     if (value == null) {
       throw new EventFormatException(field, "must be a string");
     }
+    CanonicalJson.checkUnicode(field, value);
     if (value.length() > MAX_VALUE) {
       throw new EventFormatException(field, "longer than " + MAX_VALUE + " characters");
     }

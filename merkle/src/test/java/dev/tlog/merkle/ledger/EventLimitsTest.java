@@ -77,4 +77,21 @@ class EventLimitsTest {
           "depth " + depth);
     }
   }
+
+  @Test
+  void loneSurrogatesAreRejectedNotReplaced() {
+    // I-JSON (RFC 7493 §2.1), which RFC 8785 §3.1 requires: strings are valid Unicode.
+    assertEquals(
+        "(document)",
+        field(
+            () ->
+                EventCodec.parseSubmission(utf8(submission(",\"payload\":{\"n\":\"\\ud800\"}")))));
+    assertEquals(
+        "(document)",
+        field(() -> EventCodec.parseSubmission(utf8(submission(",\"payload\":{\"\\udc00\":1}")))));
+    assertEquals("actor", field(() -> event().actor("user:\ud800x").build()));
+    assertEquals("meta.k", field(() -> event().meta("k", "\udfff").build()));
+    assertEquals("links.session", field(() -> event().link("session", "s\ud83d").build()));
+    assertEquals("payload", field(() -> event().payload("{\"n\":\"\ud800\"}").build()));
+  }
 }
