@@ -110,18 +110,43 @@ final class CanonicalJson {
     }
   }
 
-  private static void checkValues(String field, JsonNode node, int depth) {
-    if (depth > MAX_DEPTH) {
-      throw new EventFormatException(field, "nested deeper than " + MAX_DEPTH);
-    }
+  /**
+   * One rule for every number, however it is written: its canonical form must not be an integer
+   * beyond +-2^53 (RFC 7493 §2.2). JCS writes a double below 1e21 in magnitude without an exponent,
+   * so {@code 1e16} canonicalises to {@code 10000000000000000} and fails here, on the first pass,
+   * rather than only when its canonical form is parsed again.
+   */
+  private static void checkNumber(String field, JsonNode node) {
     if (node.isIntegralNumber()) {
-      if (!node.canConvertToLong() || Math.abs(node.longValue()) > MAX_SAFE_INTEGER) {
+      // Not Math.abs: it leaves Long.MIN_VALUE negative.
+      if (!node.canConvertToLong()
+          || node.longValue() > MAX_SAFE_INTEGER
+          || node.longValue() < -MAX_SAFE_INTEGER) {
         throw new EventFormatException(
             field,
             "integer " + node.asText() + " is outside +-2^53 (RFC 7493); send it as a string");
       }
-    } else if (node.isFloatingPointNumber() && !Double.isFinite(node.doubleValue())) {
+      return;
+    }
+    double d = node.doubleValue();
+    if (!Double.isFinite(d)) {
       throw new EventFormatException(field, "number " + node.asText() + " is not finite");
+    }
+    if (Math.abs(d) > MAX_SAFE_INTEGER && Math.abs(d) < 1e21) {
+      throw new EventFormatException(
+          field,
+          "number "
+              + node.asText()
+              + " canonicalises to an integer outside +-2^53 (RFC 7493); send it as a string");
+    }
+  }
+
+  private static void checkValues(String field, JsonNode node, int depth) {
+    if (depth > MAX_DEPTH) {
+      throw new EventFormatException(field, "nested deeper than " + MAX_DEPTH);
+    }
+    if (node.isNumber()) {
+      checkNumber(field, node);
     } else if (node.isTextual()) {
       checkUnicode(field, node.textValue());
     }

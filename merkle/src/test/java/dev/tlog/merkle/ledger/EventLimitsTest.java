@@ -94,4 +94,24 @@ class EventLimitsTest {
     assertEquals("links.session", field(() -> event().link("session", "s\ud83d").build()));
     assertEquals("payload", field(() -> event().payload("{\"n\":\"\ud800\"}").build()));
   }
+
+  @Test
+  void everyNumberBeyondTwoToThe53FailsWhereItIsParsed() {
+    // Each canonicalises to an integer beyond 2^53 (RFC 7493 §2.2), so each fails on the first
+    // pass over the submission, like 2^53 + 1 does.
+    for (String n :
+        new String[] {
+          "9007199254740993", "-9007199254740993", "-9223372036854775808", "1e16", "-1.5e20"
+        }) {
+      assertEquals(
+          "(document)",
+          field(
+              () -> EventCodec.parseSubmission(utf8(submission(",\"payload\":{\"n\":" + n + "}")))),
+          n);
+      assertEquals("payload", field(() -> event().payload("{\"n\":" + n + "}").build()), n);
+    }
+    for (String n : new String[] {"9007199254740992", "-9007199254740992", "1e21", "-1e300"}) {
+      EventCodec.parseSubmission(utf8(submission(",\"payload\":{\"n\":" + n + "}")));
+    }
+  }
 }
