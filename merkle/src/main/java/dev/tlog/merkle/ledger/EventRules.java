@@ -17,8 +17,8 @@ final class EventRules {
   static final int MAX_PAYLOAD_BYTES = 60_000;
   static final Set<String> LINK_KEYS = Set.of("cause", "session", "incident");
 
-  private static final Pattern ACTOR =
-      Pattern.compile("(agent|user|service|system):[^\\p{Cntrl}]+");
+  // \p{Cc}: every control character (C0, DEL and C1); \p{Cntrl} is ASCII only.
+  private static final Pattern ACTOR = Pattern.compile("(agent|user|service|system):[^\\p{Cc}]+");
   private static final Pattern KEY = Pattern.compile("[A-Za-z0-9_.-]{1," + MAX_KEY + "}");
   private static final Pattern HEX = Pattern.compile("[0-9a-f]{64}");
 

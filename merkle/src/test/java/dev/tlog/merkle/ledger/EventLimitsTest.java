@@ -114,4 +114,13 @@ class EventLimitsTest {
       EventCodec.parseSubmission(utf8(submission(",\"payload\":{\"n\":" + n + "}")));
     }
   }
+
+  @Test
+  void actorsWithC1ControlCharactersAreRejected() {
+    for (String actor :
+        new String[] {"user:a\u0085b", "user:\u009f", "user:a\u0000", "user:\u007f"}) {
+      assertEquals("actor", field(() -> event().actor(actor).build()), actor);
+    }
+    event().actor("user:J\u00fcrgen \u2014 \ud83d\ude00").build();
+  }
 }
