@@ -38,6 +38,17 @@ class EventLimitsTest {
   }
 
   @Test
+  void aPayloadThatIsNotAnObjectFailsOnPayload() {
+    // JCS canonicalises only objects and arrays: a scalar payload must be refused before.
+    for (String p : new String[] {"2.5e-323", "\"text\"", "[1]", "null", "true"}) {
+      assertEquals(
+          "payload",
+          field(() -> EventCodec.parseSubmission(utf8(submission(",\"payload\":" + p)))),
+          p);
+    }
+  }
+
+  @Test
   void anEventWithoutPayloadOrActionFailsOnThatField() {
     assertEquals("payload", field(() -> event().payload(null).build()));
     assertEquals(
