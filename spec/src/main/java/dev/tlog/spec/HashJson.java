@@ -80,11 +80,20 @@ final class HashJson {
    * anything else stops the generator. Returns {@code error}, the case's label.
    */
   static String confirm(String name, String error, Runnable check) {
+    failure(name, error, check);
+    return error;
+  }
+
+  /**
+   * Like {@link #confirm}, but returns the exception, for a label finer than its type (such as the
+   * field a ledger rejection names).
+   */
+  static RuntimeException failure(String name, String error, Runnable check) {
     try {
       check.run();
     } catch (RuntimeException e) {
       if (e.getClass().getSimpleName().equals(error)) {
-        return error;
+        return e;
       }
       throw new IllegalStateException(name + ": got " + e + ", want " + error, e);
     }
