@@ -37,6 +37,7 @@ class VectorCoverageTest {
               Map.entry("hashing/leaf.json", MERKLE + "hash/HashingVectorsTest.java"),
               Map.entry("hashing/node.json", MERKLE + "hash/HashingVectorsTest.java"),
               Map.entry("hashing/tree.json", MERKLE + "hash/HashingVectorsTest.java"),
+              Map.entry("ledger/ledger.json", MERKLE + "ledger/LedgerVectorsTest.java"),
               Map.entry("note/keys.json", MERKLE + "note/NoteVectorsTest.java"),
               Map.entry("note/notes.json", MERKLE + "note/NoteVectorsTest.java"),
               Map.entry("note/sign.json", MERKLE + "note/NoteVectorsTest.java"),
