@@ -96,6 +96,7 @@ final class LedgerNegatives {
       {"escaped ASCII letter", once(entry, "agent:planner", "agent:pl\\u0061nner"), "(document)"},
       {"escaped slash", once(entry, "tlog-event/1", "tlog-event\\/1"), "(document)"},
       {"a submission", submission, "payload"},
+      {"a payload record", record, "format"},
       {
         "payload_sha256 missing",
         without(entry, ",\"payload_sha256\":\"" + sha + "\""),
@@ -153,6 +154,7 @@ final class LedgerNegatives {
       {"payload missing", head + "\"salt\":\"" + salt + "\"}", "payload"},
       {"unknown format", once(record, "tlog-payload/1", "tlog-payload/2"), "format"},
       {"unknown field", "{\"comment\":\"x\"," + record.substring(1), "comment"},
+      {"an entry", entry, "format"},
     };
     for (String[] c : cases) {
       bad("payload record: " + c[0], RECORD, c[1], c[2]);

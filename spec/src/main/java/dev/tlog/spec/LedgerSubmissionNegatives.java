@@ -34,7 +34,7 @@ final class LedgerSubmissionNegatives {
     }
     edit("unknown field", o -> o.put("comment", "hello"), "comment");
     set("unknown format", "format", "tlog-event/2", "format");
-    n.bad("a clock mark", SUBMISSION, EventCodec.clockEntry(0), "clock");
+    n.bad("a clock mark", SUBMISSION, EventCodec.clockEntry(0), "format");
     set("unknown severity", "severity", "fatal", "severity");
     set("severity in upper case", "severity", "INFO", "severity");
     edit("severity a number", o -> o.put("severity", 3), "severity");

@@ -49,7 +49,9 @@ public final class LedgerVectors {
             + " and check it against entry) must fail with error, naming field: the JSON field at"
             + " fault, payload.<name> for a missing required payload field, (document) when the"
             + " whole document is (not JSON, not UTF-8, duplicate names, numbers beyond 2^53,"
-            + " nesting, not canonical); with several unknown fields, the first in document order.");
+            + " nesting, not canonical); format is checked before the other fields, so a document"
+            + " of another format fails on format; with several unknown fields, the first in"
+            + " document order.");
     ArrayNode events = root.putArray("events");
     Event toolCall = writeEvents(events);
     ArrayNode marks = root.putArray("clock_marks");
