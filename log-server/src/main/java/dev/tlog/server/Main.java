@@ -20,13 +20,15 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code tlog-server}: starts the log on its embedded default (LMDB under ./data, key generated on
- * first run). Flags may also be read from a file: {@code tlog-server @tlog.args}.
+ * first run). Flags may also be read from a file: {@code tlog-server @tlog.args}. {@code
+ * tlog-server reindex} rebuilds a ledger log's index offline ({@link ReindexCommand}).
  */
 @Command(
     name = "tlog-server",
     mixinStandardHelpOptions = true,
     version = "tlog-server 0.1.0",
-    description = "Runs the tlog transparency log: gRPC appends and proofs, C2SP tiles over HTTP.")
+    description = "Runs the tlog transparency log: gRPC appends and proofs, C2SP tiles over HTTP.",
+    subcommands = ReindexCommand.class)
 public final class Main implements Callable<Integer> {
   /** Exit code when the server cannot start (bad data dir, inconsistent state, port in use). */
   static final int EXIT_START_FAILED = 3;
