@@ -20,6 +20,7 @@ import dev.tlog.server.read.LogReads;
 import dev.tlog.server.sequencer.BatchWriter;
 import dev.tlog.server.sequencer.Sequencer;
 import dev.tlog.server.startup.StartupVerifier;
+import dev.tlog.server.storage.DataDirLock;
 import dev.tlog.server.storage.LogMode;
 import dev.tlog.server.storage.LogReader;
 import dev.tlog.server.storage.lmdb.LmdbLogStorage;
@@ -48,6 +49,7 @@ import java.util.concurrent.TimeUnit;
 public final class LogServer implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger(LogServer.class.getName());
 
+  private final DataDirLock lock;
   private final Ed25519NoteSigner key;
   private final LmdbLogStorage storage;
   private final CheckpointFeed signed;
@@ -64,13 +66,20 @@ public final class LogServer implements AutoCloseable {
   private final Deque<AutoCloseable> opened = new ArrayDeque<>();
 
   private LogServer(ServerConfig config) throws IOException {
-    this.key = LogKeyFile.loadOrCreate(config.keyFile(), config.origin(), new SecureRandom());
-    this.storage =
-        LmdbLogStorage.open(
-            config.dataDir().resolve("log"),
-            config.origin(),
-            config.ledger().mode(),
-            config.initialMapSize());
+    this.lock = DataDirLock.acquire(config.dataDir());
+    opened.push(lock);
+    try {
+      this.key = LogKeyFile.loadOrCreate(config.keyFile(), config.origin(), new SecureRandom());
+      this.storage =
+          LmdbLogStorage.open(
+              config.dataDir().resolve("log"),
+              config.origin(),
+              config.ledger().mode(),
+              config.initialMapSize());
+    } catch (RuntimeException e) {
+      closeOpened();
+      throw e;
+    }
     opened.push(storage);
     try {
       NoteVerifier verifier = VerifierKeys.parse(key.verifierKey());
@@ -247,6 +256,7 @@ public final class LogServer implements AutoCloseable {
       ledger.close();
     }
     storage.close();
+    lock.close();
     LOG.log(System.Logger.Level.INFO, "stopped");
   }
 }

@@ -167,15 +167,18 @@ public final class Main implements Callable<Integer> {
   Integer witnessQuorum;
 
   public static void main(String[] args) {
-    CommandLine cli =
-        new CommandLine(new Main())
-            .setCaseInsensitiveEnumValuesAllowed(true)
-            .setExecutionExceptionHandler(
-                (e, cmd, parsed) -> {
-                  cmd.getErr().println("tlog-server: " + e.getMessage());
-                  return EXIT_START_FAILED;
-                });
-    System.exit(cli.execute(args));
+    System.exit(commandLine().execute(args));
+  }
+
+  /** The command line as {@link #main} runs it (tests run subcommands in process with it). */
+  public static CommandLine commandLine() {
+    return new CommandLine(new Main())
+        .setCaseInsensitiveEnumValuesAllowed(true)
+        .setExecutionExceptionHandler(
+            (e, cmd, parsed) -> {
+              cmd.getErr().println("tlog-server: " + e.getMessage());
+              return EXIT_START_FAILED;
+            });
   }
 
   ServerConfig config() {

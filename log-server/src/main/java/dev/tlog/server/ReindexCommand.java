@@ -2,8 +2,8 @@ package dev.tlog.server;
 
 import dev.tlog.server.errors.WrongModeException;
 import dev.tlog.server.ledger.Ledger;
-import dev.tlog.server.ledger.index.IndexLock;
 import dev.tlog.server.ledger.index.Reindex;
+import dev.tlog.server.storage.DataDirLock;
 import dev.tlog.server.storage.LogMode;
 import dev.tlog.server.storage.LogReader;
 import dev.tlog.server.storage.lmdb.LmdbLogStorage;
@@ -47,7 +47,7 @@ final class ReindexCommand implements Callable<Integer> {
       spec.commandLine().getErr().println("tlog-server reindex: no log in " + logDir);
       return EXIT_NO_LOG;
     }
-    try (IndexLock lock = IndexLock.acquire(dataDir);
+    try (DataDirLock lock = DataDirLock.acquire(dataDir);
         LmdbLogStorage storage = LmdbLogStorage.open(logDir, null, null, 1L << 30)) {
       if (storage.mode() != LogMode.LEDGER) {
         throw new WrongModeException(

@@ -1,7 +1,6 @@
 package dev.tlog.server.ledger;
 
 import dev.tlog.server.checkpoint.CheckpointFeed;
-import dev.tlog.server.ledger.index.IndexLock;
 import dev.tlog.server.ledger.index.Indexer;
 import dev.tlog.server.ledger.index.LedgerIndex;
 import dev.tlog.server.ledger.query.EventQueries;
@@ -12,50 +11,41 @@ import dev.tlog.server.storage.LogStorage;
 import java.nio.file.Path;
 
 /**
- * A ledger log's query side, wired: the data directory's {@link IndexLock}, the derived {@link
- * LedgerIndex} in {@code <data-dir>/index/}, the {@link Indexer} that makes it follow the signed
- * checkpoints, and the read services built on them.
+ * A ledger log's query side, wired: the derived {@link LedgerIndex} in {@code <data-dir>/index/},
+ * the {@link Indexer} that makes it follow the signed checkpoints, and the read services built on
+ * them. The caller owns the data directory ({@link dev.tlog.server.storage.DataDirLock}).
  */
 public final class Ledger implements AutoCloseable {
   /** The index directory inside the data directory. */
   public static final String INDEX_DIR = "index";
 
-  private final IndexLock lock;
   private final LedgerIndex index;
   private final Indexer indexer;
   private final EventQueries queries;
   private final WindowFinder windows;
   private final PayloadReads payloads;
 
-  private Ledger(IndexLock lock, LedgerIndex index, LogStorage storage, CheckpointFeed signed) {
-    this.lock = lock;
+  private Ledger(LedgerIndex index, LogStorage storage, CheckpointFeed signed) {
     this.index = index;
-    this.queries = new EventQueries(index, storage, signed);
-    this.windows = new WindowFinder(index, storage, signed);
+    this.queries = new EventQueries(index, storage, signed, EventQueries.WAIT_MILLIS);
+    this.windows = new WindowFinder(index, storage, signed, EventQueries.WAIT_MILLIS);
     this.payloads = new PayloadReads(storage, signed);
     this.indexer = Indexer.start(index, storage, signed);
   }
 
   /**
-   * Locks {@code dataDir}'s index ({@link dev.tlog.server.errors.DataDirInUseException} when a
-   * reindex or another server holds it), opens or rebuilds the index, and starts following {@code
-   * signed}. Catching up runs in the background: queries say how much they cover.
+   * Opens or rebuilds the index in {@code dataDir} and starts following {@code signed}. Catching up
+   * runs in the background: queries say how much they cover.
    */
   public static Ledger start(Path dataDir, LogStorage storage, CheckpointFeed signed) {
-    IndexLock lock = IndexLock.acquire(dataDir);
+    LedgerIndex index;
+    try (LogReader r = storage.reader()) {
+      index = LedgerIndex.open(dataDir.resolve(INDEX_DIR), storage.origin(), r);
+    }
     try {
-      LedgerIndex index;
-      try (LogReader r = storage.reader()) {
-        index = LedgerIndex.open(dataDir.resolve(INDEX_DIR), storage.origin(), r);
-      }
-      try {
-        return new Ledger(lock, index, storage, signed);
-      } catch (RuntimeException e) {
-        index.close();
-        throw e;
-      }
+      return new Ledger(index, storage, signed);
     } catch (RuntimeException e) {
-      lock.close();
+      index.close();
       throw e;
     }
   }
@@ -72,11 +62,10 @@ public final class Ledger implements AutoCloseable {
     return payloads;
   }
 
-  /** Stops the indexer (it commits what it indexed), closes the index, releases the lock. */
+  /** Stops the indexer (it commits what it indexed) and closes the index. */
   @Override
   public void close() {
     indexer.close();
     index.close();
-    lock.close();
   }
 }

@@ -8,7 +8,6 @@
  * <p>Threading: one indexer thread writes the index; queries run on any transport worker thread.
  * Exceptions: bad requests are {@link dev.tlog.server.errors.InvalidRequestException} or {@link
  * dev.tlog.ledger.query.FilterException}; storage and Lucene failures {@link
- * dev.tlog.server.errors.StorageException}; a locked data directory {@link
- * dev.tlog.server.errors.DataDirInUseException}.
+ * dev.tlog.server.errors.StorageException}.
  */
 package dev.tlog.server.ledger;

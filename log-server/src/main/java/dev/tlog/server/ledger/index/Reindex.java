@@ -9,7 +9,8 @@ import java.util.function.LongConsumer;
 /**
  * Rebuilds a ledger index from scratch, offline ({@code tlog-server reindex}): deletes what is in
  * the index directory, indexes every stored entry in chunks, and commits once at the end. The
- * caller holds the data directory's {@link IndexLock}, so no server feeds the same index meanwhile.
+ * caller holds the data directory's {@link dev.tlog.server.storage.DataDirLock}, so no server feeds
+ * the same index meanwhile.
  *
  * <p>Threading: runs on the caller's thread. Exceptions: storage and Lucene failures as {@link
  * dev.tlog.server.errors.StorageException}; an interrupted rebuild leaves an index that the next

@@ -20,10 +20,10 @@ import org.apache.lucene.search.ScoreDoc;
 
 /**
  * Query and Summarize (spec/ledger.md, "Queries"). Each request is bounded by the signed checkpoint
- * current when it arrives: it waits up to {@value #WAIT_MILLIS} ms for the index to cover that size
- * (so an appender sees its own events), then answers for {@code [0, covered)} and says so. Hits
- * come from the index in log order; what is returned is read from storage and re-checked ({@link
- * HitLoader}).
+ * current when it arrives: it waits up to {@value #WAIT_MILLIS} ms (as the server wires it) for the
+ * index to cover that size (so an appender sees its own events), then answers for {@code [0,
+ * covered)} and says so. Hits come from the index in log order; what is returned is read from
+ * storage and re-checked ({@link HitLoader}).
  */
 public final class EventQueries {
   public static final int DEFAULT_PAGE_SIZE = 100;
@@ -38,11 +38,18 @@ public final class EventQueries {
   private final LedgerIndex index;
   private final LogStorage storage;
   private final CheckpointFeed signed;
+  private final long waitMillis;
 
-  public EventQueries(LedgerIndex index, LogStorage storage, CheckpointFeed signed) {
+  /**
+   * Answers from {@code index} and {@code storage}, bounded by {@code signed}; a request waits up
+   * to {@code waitMillis} for the index to cover the checkpoint it is bounded by.
+   */
+  public EventQueries(
+      LedgerIndex index, LogStorage storage, CheckpointFeed signed, long waitMillis) {
     this.index = index;
     this.storage = storage;
     this.signed = signed;
+    this.waitMillis = waitMillis;
   }
 
   /**
@@ -123,10 +130,10 @@ public final class EventQueries {
     }
   }
 
-  /** The signed checkpoint now, once the index covers it or {@value #WAIT_MILLIS} ms passed. */
+  /** The signed checkpoint now, once the index covers it or the wait is over. */
   private SignedCheckpoint bound() {
     SignedCheckpoint cp = signed.current();
-    index.awaitCovered(cp.size(), WAIT_MILLIS);
+    index.awaitCovered(cp.size(), waitMillis);
     return cp;
   }
 }

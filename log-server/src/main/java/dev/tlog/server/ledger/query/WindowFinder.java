@@ -34,11 +34,18 @@ public final class WindowFinder {
   private final LedgerIndex index;
   private final LogStorage storage;
   private final CheckpointFeed signed;
+  private final long waitMillis;
 
-  public WindowFinder(LedgerIndex index, LogStorage storage, CheckpointFeed signed) {
+  /**
+   * Answers from {@code index} and {@code storage}, bounded by {@code signed}; a request waits up
+   * to {@code waitMillis} for the index to cover the checkpoint it is bounded by.
+   */
+  public WindowFinder(
+      LedgerIndex index, LogStorage storage, CheckpointFeed signed, long waitMillis) {
     this.index = index;
     this.storage = storage;
     this.signed = signed;
+    this.waitMillis = waitMillis;
   }
 
   /** The window {@code [from, to)} of receive times; {@code to == 0} means unbounded. */
@@ -52,7 +59,7 @@ public final class WindowFinder {
     }
     SignedCheckpoint cp = signed.current();
     long n = cp.size();
-    index.awaitCovered(n, EventQueries.WAIT_MILLIS);
+    index.awaitCovered(n, waitMillis);
     try (LedgerIndex.View view = index.view();
         LogReader log = storage.reader()) {
       long covered = Math.min(view.covered(), n);

@@ -1,4 +1,4 @@
-package dev.tlog.server.ledger.index;
+package dev.tlog.server.storage;
 
 import dev.tlog.server.errors.DataDirInUseException;
 import dev.tlog.server.errors.StorageException;
@@ -11,19 +11,23 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 /**
- * Exclusive ownership of a data directory's ledger index: an OS file lock on {@code
- * <data-dir>/index.lock}, held by a running ledger server for its whole life and by {@code
- * tlog-server reindex}, so that neither starts while the other runs. The OS drops the lock when the
- * process dies, so a crash never leaves the directory locked.
+ * Exclusive ownership of a data directory: an OS file lock on {@code <data-dir>/tlog.lock}, taken
+ * before anything in the directory is opened and held for the owner's whole life, by a running
+ * server and by {@code tlog-server reindex}, so that no two of them use one directory at once (LMDB
+ * itself would let two servers append to one log). The OS drops the lock when the process dies, so
+ * a crash never leaves the directory locked.
+ *
+ * <p>Threading: acquire and close from any thread. Exceptions: {@link DataDirInUseException} when
+ * the lock is held; {@link StorageException} when the lock file cannot be opened.
  */
-public final class IndexLock implements AutoCloseable {
+public final class DataDirLock implements AutoCloseable {
   /** The lock file's name inside the data directory. */
-  public static final String FILE = "index.lock";
+  public static final String FILE = "tlog.lock";
 
   private final FileChannel channel;
   private final FileLock lock;
 
-  private IndexLock(FileChannel channel, FileLock lock) {
+  private DataDirLock(FileChannel channel, FileLock lock) {
     this.channel = channel;
     this.lock = lock;
   }
@@ -32,7 +36,7 @@ public final class IndexLock implements AutoCloseable {
    * Takes the lock of {@code dataDir}; {@link DataDirInUseException} when another process (or
    * another server in this one) holds it.
    */
-  public static IndexLock acquire(Path dataDir) {
+  public static DataDirLock acquire(Path dataDir) {
     Path file = dataDir.resolve(FILE);
     FileChannel channel;
     try {
@@ -59,7 +63,7 @@ public final class IndexLock implements AutoCloseable {
               + file
               + "; stop it first");
     }
-    return new IndexLock(channel, lock);
+    return new DataDirLock(channel, lock);
   }
 
   private static void closeQuietly(FileChannel c) {
