@@ -34,10 +34,15 @@ class EventMatcherProperties {
     EventFilter f = NaiveFilter.random(r, false);
     EventMatcher m = EventMatcher.of(f);
     for (SampleEvents.Sample s : log) {
+      boolean naive = NaiveFilter.matches(f, s);
       assertEquals(
-          NaiveFilter.matches(f, s),
+          naive,
+          m.inMemory(s.index(), s.entry(), s.payload(), s.received()),
+          () -> "memory index: " + f + "\non " + s);
+      assertEquals(
+          naive,
           m.matches(s.index(), s.entry(), s.payload(), s.received()),
-          () -> f + "\non " + s);
+          () -> "matcher: " + f + "\non " + s);
     }
   }
 
@@ -54,10 +59,16 @@ class EventMatcherProperties {
     EventMatcher m = EventMatcher.of(f);
     Set<Long> memory =
         log.stream()
+            .filter(s -> m.inMemory(s.index(), s.entry(), s.payload(), s.received()))
+            .map(SampleEvents.Sample::index)
+            .collect(Collectors.toCollection(TreeSet::new));
+    Set<Long> matcher =
+        log.stream()
             .filter(s -> m.matches(s.index(), s.entry(), s.payload(), s.received()))
             .map(SampleEvents.Sample::index)
             .collect(Collectors.toCollection(TreeSet::new));
     assertEquals(naive, memory, f::toString);
+    assertEquals(naive, matcher, f::toString);
     assertEquals(naive, searchIndex(log, f), f::toString);
   }
 
