@@ -12,7 +12,6 @@ import dev.tlog.server.checkpoint.SignedCheckpoint;
 import dev.tlog.server.ledger.index.LedgerIndex;
 import dev.tlog.server.ledger.index.Reindex;
 import dev.tlog.server.ledger.query.EventQueries;
-import dev.tlog.server.ledger.query.QueryPage;
 import dev.tlog.server.storage.LogReader;
 import dev.tlog.server.storage.lmdb.LmdbLogStorage;
 import java.io.IOException;
@@ -29,6 +28,7 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TopFieldCollectorManager;
 
 /**
  * Ledger query cost at one log size, in process: fills a ledger log ({@link SyntheticLedger}),
@@ -112,29 +112,22 @@ public final class LedgerQueryBench {
       LedgerIndex index,
       EventQueries q,
       Function<SplittableRandom, EventFilter> make) {
-    long[] hits = {0};
-    Timing server =
-        time(
-            make,
-            f -> {
-              QueryPage page = q.query(f, 0, PAGE, false);
-              hits[0] += page.events().size();
-              return page.events().size();
-            });
-    long[] luceneHits = {0};
+    Timing server = time(make, f -> q.query(f, 0, PAGE, false).events().size());
     Timing lucene =
         time(
             make,
             f -> {
               try (LedgerIndex.View v = index.view()) {
-                int n = bare(v.searcher(), f, v.covered());
-                luceneHits[0] += n;
-                return n;
+                return bare(v.searcher(), f, v.covered());
               }
             });
-    if (hits[0] != luceneHits[0]) {
+    if (server.events() != lucene.events()) {
       throw new IllegalStateException(
-          kind + ": the server returned " + hits[0] + " events, Lucene found " + luceneHits[0]);
+          kind
+              + ": the server returned "
+              + server.events()
+              + " events, Lucene found "
+              + lucene.events());
     }
     results.append(
         Figure.of("ledger.raw.lucene." + kind + "." + size, "queries/s", lucene.perSecond())
@@ -143,7 +136,7 @@ public final class LedgerQueryBench {
         Figure.of("ledger.query." + kind + "." + size, "queries/s", server.perSecond())
             .withLatency(server.latency())
             .comparedTo(lucene.perSecond())
-            .withCounts(Map.of("queries", (long) queries, "events_returned", hits[0])));
+            .withCounts(Map.of("queries", (long) queries, "events_returned", server.events())));
   }
 
   private static int bare(IndexSearcher s, EventFilter f, long covered) {
@@ -155,13 +148,18 @@ public final class LedgerQueryBench {
                 BooleanClause.Occur.FILTER)
             .build();
     try {
-      return Math.min(PAGE, s.search(q, PAGE + 1, BY_INDEX, false).scoreDocs.length);
+      int found =
+          s.search(q, new TopFieldCollectorManager(BY_INDEX, PAGE + 1, null, PAGE + 1))
+              .scoreDocs
+              .length;
+      return Math.min(PAGE, found);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  private record Timing(Latency latency, double perSecond) {}
+  /** Latency and rate of the timed calls, and the events they returned in all. */
+  private record Timing(Latency latency, double perSecond, long events) {}
 
   /** A warm-up of half as many (at least 200), then {@code queries} timed calls, one at a time. */
   private Timing time(
@@ -172,14 +170,15 @@ public final class LedgerQueryBench {
     }
     r = new SplittableRandom(42);
     Histogram micros = new Histogram(3);
+    long events = 0;
     long start = System.nanoTime();
     for (int i = 0; i < queries; i++) {
       EventFilter f = make.apply(r);
       long t = System.nanoTime();
-      call.apply(f);
+      events += call.apply(f);
       micros.recordValue(Math.max(1, (System.nanoTime() - t) / 1000));
     }
-    return new Timing(Latency.fromMicros(micros), perSecond(queries, start));
+    return new Timing(Latency.fromMicros(micros), perSecond(queries, start), events);
   }
 
   private static long scan(LmdbLogStorage storage, long n) {

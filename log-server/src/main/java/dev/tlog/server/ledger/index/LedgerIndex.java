@@ -59,22 +59,20 @@ public final class LedgerIndex implements AutoCloseable {
    * it empty (with a log line saying why) when it cannot be continued.
    */
   public static LedgerIndex open(Path dir, String origin, LogReader log) {
-    String problem;
-    try {
-      IndexState state = existing(dir, origin, log);
-      return create(dir, state, IndexWriterConfig.OpenMode.APPEND);
-    } catch (IllegalArgumentException e) {
-      problem = e.getMessage();
-    } catch (IOException | RuntimeException e) {
-      problem = "it cannot be opened for writing (" + e + ")";
+    Existing found = existing(dir, origin, log);
+    String problem = found.problem();
+    if (problem == null) {
+      try {
+        return create(dir, found.state(), IndexWriterConfig.OpenMode.APPEND);
+      } catch (IOException | RuntimeException e) {
+        problem = "it cannot be opened for writing (" + e + ")";
+      }
     }
     LOG.log(
         problem.equals(NONE) ? System.Logger.Level.INFO : System.Logger.Level.WARNING,
         "ledger index in " + dir + ": " + problem + "; rebuilding it from the log");
     return rebuild(dir, origin);
   }
-
-  private static final String NONE = "there is none";
 
   /** Deletes whatever is in {@code dir} and creates an empty index of log {@code origin}. */
   public static LedgerIndex rebuild(Path dir, String origin) {
@@ -86,31 +84,38 @@ public final class LedgerIndex implements AutoCloseable {
     }
   }
 
-  /** The state of a usable index in {@code dir}; {@link IllegalArgumentException} says why not. */
-  private static IndexState existing(Path dir, String origin, LogReader log) {
+  private static final String NONE = "there is none";
+
+  /** What is in an index directory: a state to continue from, or why it cannot be continued. */
+  private record Existing(IndexState state, String problem) {
+    static Existing unusable(String problem) {
+      return new Existing(null, problem);
+    }
+  }
+
+  private static Existing existing(Path dir, String origin, LogReader log) {
     IndexState s;
     try (FSDirectory d = FSDirectory.open(dir)) {
       if (!DirectoryReader.indexExists(d)) {
-        throw new IllegalArgumentException(NONE);
+        return Existing.unusable(NONE);
       }
       s = IndexState.fromUserData(SegmentInfos.readLatestCommit(d).getUserData());
+    } catch (IllegalArgumentException e) {
+      return Existing.unusable(e.getMessage());
     } catch (IOException | RuntimeException e) {
-      if (e instanceof IllegalArgumentException) {
-        throw (IllegalArgumentException) e;
-      }
-      throw new IllegalArgumentException("it is unreadable (" + e + ")", e);
+      return Existing.unusable("it is unreadable (" + e + ")");
     }
     if (!s.origin().equals(origin)) {
-      throw new IllegalArgumentException(
+      return Existing.unusable(
           "it was built for origin \"" + s.origin() + "\", this log is \"" + origin + "\"");
     }
     if (s.covered() > log.size()) {
-      throw new IllegalArgumentException(
+      return Existing.unusable(
           "it covers " + s.covered() + " entries but the log holds " + log.size());
     }
     Hash head = s.covered() == 0 ? Hash.ZERO : log.chainHash(s.covered() - 1);
     if (!head.equals(s.chainHead())) {
-      throw new IllegalArgumentException(
+      return Existing.unusable(
           "it was built from another log: chain hash at "
               + (s.covered() - 1)
               + " is "
@@ -119,7 +124,7 @@ public final class LedgerIndex implements AutoCloseable {
               + head
               + " in the log");
     }
-    return s;
+    return new Existing(s, null);
   }
 
   private static LedgerIndex create(Path dir, IndexState state, IndexWriterConfig.OpenMode mode)

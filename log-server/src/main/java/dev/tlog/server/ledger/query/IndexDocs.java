@@ -19,6 +19,7 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopFieldCollectorManager;
 
 /** Small searches over the ledger index shared by queries and windows. */
 final class IndexDocs {
@@ -41,10 +42,13 @@ final class IndexDocs {
     return new TermQuery(new Term(EventFields.KIND, EventFields.KIND_CLOCK));
   }
 
-  /** The first {@code n} hits of {@code q} in {@code sort} order. */
+  /**
+   * The first {@code n} hits of {@code q} in {@code sort} order. Sorted by index (the index's own
+   * order), each segment's search stops after its first {@code n} hits: no total is counted.
+   */
   static ScoreDoc[] top(IndexSearcher s, Query q, int n, Sort sort) {
     try {
-      return s.search(q, n, sort, false).scoreDocs;
+      return s.search(q, new TopFieldCollectorManager(sort, n, null, n)).scoreDocs;
     } catch (IOException e) {
       throw new StorageException("ledger index: search failed: " + e, e);
     }
