@@ -236,6 +236,10 @@ public final class Main implements Callable<Integer> {
     System.out.println("tlog log server");
     System.out.println("  origin:       " + server.origin());
     System.out.println("  mode:         " + server.mode().label());
+    if (server.mode() == LogMode.LEDGER) {
+      System.out.println(
+          "  ledger index: " + dataDir.resolve(dev.tlog.server.ledger.Ledger.INDEX_DIR));
+    }
     System.out.println("  verifier key: " + server.verifierKey());
     System.out.println("  gRPC:         " + bind + ":" + server.grpcPort());
     System.out.println("  HTTP (tiles): http://" + bind + ":" + server.httpPort() + "/checkpoint");

@@ -24,6 +24,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "reindex",
     mixinStandardHelpOptions = true,
+    version = "tlog-server 0.1.0",
     description =
         "Rebuilds a ledger log's index (<data-dir>/index/) from the log. The server must be"
             + " stopped; a running server catches its index up by itself.")
