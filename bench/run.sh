@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Usage: bench/run.sh [--quick] [--sizes 1000,1000000[,10000000]] [--overload-minutes M]
-#                     [--out bench/results/<name>.jsonl]
+#                     [--ledger-size N] [--out bench/results/<name>.jsonl]
 #
 # Builds log-server and bench, then runs, in this order, appending every figure as one JSON line to
 # the results file: raw limits (durable LMDB appends, SHA-256), JMH micro-benchmarks, end-to-end
-# load against the real server (java -jar log-server/target/tlog-server.jar, fresh data dirs), and
-# the Go peer (skipped when Go cannot be installed). Prints the table at the end.
-# Default run: about 5-8 minutes on 2 cores. --quick: 1-2 minutes, sizes 1000 only (smoke test).
+# load against the real server (java -jar log-server/target/tlog-server.jar, fresh data dirs), ledger
+# queries (in process, N events, default 1000000), and the Go peer (skipped when Go cannot be
+# installed). Prints the table at the end.
+# Default run: about 10-15 minutes on 2 cores. --quick: 2-3 minutes, sizes 1000 and a ledger of
+# 100000 events only (smoke test).
 # Scratch data goes to a temporary directory under ${TLOG_BENCH_TMP:-/tmp}, removed at the end
 # unless TLOG_BENCH_KEEP=1.
 set -euo pipefail
@@ -16,6 +18,7 @@ cd "$root"
 quick=0
 sizes=""
 overload=0
+ledger_size=""
 out=""
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -24,9 +27,11 @@ while [ $# -gt 0 ]; do
     --sizes=*) sizes="${1#*=}" ;;
     --overload-minutes) overload="$2"; shift ;;
     --overload-minutes=*) overload="${1#*=}" ;;
+    --ledger-size) ledger_size="$2"; shift ;;
+    --ledger-size=*) ledger_size="${1#*=}" ;;
     --out) out="$2"; shift ;;
     --out=*) out="${1#*=}" ;;
-    -h|--help) sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "run.sh: unknown argument $1 (try --help)" >&2; exit 2 ;;
   esac
   shift
@@ -36,10 +41,12 @@ if [ "$quick" = 1 ]; then
   raw_seconds=1; append_seconds=2; read_seconds=2; go_seconds=0.5
   jmh_opts=(-f 1 -wi 1 -i 1 -w 500ms -r 500ms -p size=1000)
   sizes="${sizes:-1000}"
+  ledger_size="${ledger_size:-100000}"; ledger_queries=500
 else
   raw_seconds=3; append_seconds=10; read_seconds=5; go_seconds=2
   jmh_opts=(-f 1 -wi 2 -i 3 -w 1s -r 1s)
   sizes="${sizes:-1000,1000000}"
+  ledger_size="${ledger_size:-1000000}"; ledger_queries=2000
 fi
 out="${out:-bench/results/$(date -u +%Y%m%dT%H%M%SZ).jsonl}"
 mkdir -p "$(dirname "$out")"
@@ -67,9 +74,13 @@ step "JMH micro-benchmarks"
 
 step "end-to-end load against log-server/target/tlog-server.jar (sizes $sizes)"
 load_status=0
+ledger_status=0
 "${bench[@]}" load "${common[@]}" --server-jar log-server/target/tlog-server.jar \
   --sizes "$sizes" --append-seconds "$append_seconds" --read-seconds "$read_seconds" \
   --overload-minutes "$overload" || load_status=$?
+
+step "ledger queries, in process ($ledger_size events)"
+"${bench[@]}" ledger "${common[@]}" --size "$ledger_size" --queries "$ledger_queries" || ledger_status=$?
 
 step "Go peer (golang.org/x/mod/sumdb/tlog)"
 go_sizes="$(echo "$sizes" | tr ',' '\n' | awk '$1 <= 1000000' | paste -sd, -)"
@@ -81,9 +92,14 @@ fi
 
 step "results: $out"
 "${bench[@]}" table --in "$out"
+if [ "$ledger_status" != 0 ]; then
+  echo
+  echo "LEDGER BENCHMARK FAILED (exit $ledger_status): see its output above."
+fi
 if [ "$load_status" != 0 ]; then
   echo
   echo "LOAD FAILED (exit $load_status): see PHASE FAILED / SERVER CRASH lines above; figures of the"
   echo "phases that ran are in the table. Crash reports, if any, are next to $out."
   exit 1
 fi
+[ "$ledger_status" = 0 ] || exit 1

@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
       RawCommand.class,
       JmhImportCommand.class,
       LoadCommand.class,
+      LedgerCommand.class,
       ImportCommand.class,
       TableCommand.class
     })

@@ -5,6 +5,7 @@ import dev.tlog.merkle.note.NoteVerifier;
 import dev.tlog.merkle.note.VerifierKeys;
 import dev.tlog.server.admission.Admission;
 import dev.tlog.server.admission.EventAdmission;
+import dev.tlog.server.api.grpc.LedgerGrpcService;
 import dev.tlog.server.api.grpc.LogGrpcService;
 import dev.tlog.server.api.http.TileHttpApi;
 import dev.tlog.server.checkpoint.CheckpointFeed;
@@ -14,10 +15,12 @@ import dev.tlog.server.dedup.LeafIndex;
 import dev.tlog.server.integrate.Integrator;
 import dev.tlog.server.integrate.ReceiveClock;
 import dev.tlog.server.keys.LogKeyFile;
+import dev.tlog.server.ledger.Ledger;
 import dev.tlog.server.read.LogReads;
 import dev.tlog.server.sequencer.BatchWriter;
 import dev.tlog.server.sequencer.Sequencer;
 import dev.tlog.server.startup.StartupVerifier;
+import dev.tlog.server.storage.DataDirLock;
 import dev.tlog.server.storage.LogMode;
 import dev.tlog.server.storage.LogReader;
 import dev.tlog.server.storage.lmdb.LmdbLogStorage;
@@ -39,18 +42,21 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A running log: storage, verified state, sequencer, witnessing, gRPC and HTTP listeners, wired by
- * constructor. {@link #close()} stops accepting, lets in-flight batches finish and be acknowledged,
- * then closes LMDB.
+ * A running log: storage, verified state, a ledger log's index and queries, sequencer, witnessing,
+ * gRPC and HTTP listeners, wired by constructor. {@link #close()} stops accepting, lets in-flight
+ * batches finish and be acknowledged, then closes LMDB.
  */
 public final class LogServer implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger(LogServer.class.getName());
 
+  private final DataDirLock lock;
   private final Ed25519NoteSigner key;
   private final LmdbLogStorage storage;
   private final CheckpointFeed signed;
   private final CheckpointFeed published;
   private final Sequencer sequencer;
+  // Null for an opaque log.
+  private final Ledger ledger;
   private final Witnessing witnessing;
   private final Server grpc;
   private final Vertx vertx;
@@ -60,13 +66,20 @@ public final class LogServer implements AutoCloseable {
   private final Deque<AutoCloseable> opened = new ArrayDeque<>();
 
   private LogServer(ServerConfig config) throws IOException {
-    this.key = LogKeyFile.loadOrCreate(config.keyFile(), config.origin(), new SecureRandom());
-    this.storage =
-        LmdbLogStorage.open(
-            config.dataDir().resolve("log"),
-            config.origin(),
-            config.ledger().mode(),
-            config.initialMapSize());
+    this.lock = DataDirLock.acquire(config.dataDir());
+    opened.push(lock);
+    try {
+      this.key = LogKeyFile.loadOrCreate(config.keyFile(), config.origin(), new SecureRandom());
+      this.storage =
+          LmdbLogStorage.open(
+              config.dataDir().resolve("log"),
+              config.origin(),
+              config.ledger().mode(),
+              config.initialMapSize());
+    } catch (RuntimeException e) {
+      closeOpened();
+      throw e;
+    }
     opened.push(storage);
     try {
       NoteVerifier verifier = VerifierKeys.parse(key.verifierKey());
@@ -79,8 +92,12 @@ public final class LogServer implements AutoCloseable {
       }
       this.signed = new CheckpointFeed();
       signed.publish(current);
+      boolean isLedger = storage.mode() == LogMode.LEDGER;
+      this.ledger = isLedger ? Ledger.start(config.dataDir(), storage, signed) : null;
+      if (this.ledger != null) {
+        opened.push(this.ledger);
+      }
       BatchWriter writer = new BatchWriter(storage, current, signed::publish);
-      boolean ledger = storage.mode() == LogMode.LEDGER;
       Integrator integrator =
           new Integrator(
               storage,
@@ -88,7 +105,7 @@ public final class LogServer implements AutoCloseable {
               leafIndex,
               config.dedup(),
               writer::durableSize,
-              ledger ? new ReceiveClock(LogServer::wallNanos) : null,
+              isLedger ? new ReceiveClock(LogServer::wallNanos) : null,
               current);
       this.sequencer = new Sequencer(integrator, writer, config.sequencerLimits());
       opened.push(sequencer);
@@ -115,7 +132,11 @@ public final class LogServer implements AutoCloseable {
       this.grpc =
           NettyServerBuilder.forAddress(new InetSocketAddress(config.bindHost(), config.grpcPort()))
               .addService(
-                  new LogGrpcService(admission(config, ledger), sequencer, reads, published))
+                  new LogGrpcService(admission(config, isLedger), sequencer, reads, published))
+              .addService(
+                  this.ledger != null
+                      ? LedgerGrpcService.of(this.ledger)
+                      : LedgerGrpcService.notALedger())
               .maxInboundMessageSize(
                   config.appendLimits().maxBatchEntries()
                           * (config.appendLimits().maxEntryBytes() + 16)
@@ -231,7 +252,11 @@ public final class LogServer implements AutoCloseable {
     } catch (Exception e) {
       LOG.log(System.Logger.Level.WARNING, "error while stopping listeners", e);
     }
+    if (ledger != null) {
+      ledger.close();
+    }
     storage.close();
+    lock.close();
     LOG.log(System.Logger.Level.INFO, "stopped");
   }
 }

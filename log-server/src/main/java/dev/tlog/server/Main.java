@@ -20,13 +20,15 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code tlog-server}: starts the log on its embedded default (LMDB under ./data, key generated on
- * first run). Flags may also be read from a file: {@code tlog-server @tlog.args}.
+ * first run). Flags may also be read from a file: {@code tlog-server @tlog.args}. {@code
+ * tlog-server reindex} rebuilds a ledger log's index offline ({@link ReindexCommand}).
  */
 @Command(
     name = "tlog-server",
     mixinStandardHelpOptions = true,
     version = "tlog-server 0.1.0",
-    description = "Runs the tlog transparency log: gRPC appends and proofs, C2SP tiles over HTTP.")
+    description = "Runs the tlog transparency log: gRPC appends and proofs, C2SP tiles over HTTP.",
+    subcommands = ReindexCommand.class)
 public final class Main implements Callable<Integer> {
   /** Exit code when the server cannot start (bad data dir, inconsistent state, port in use). */
   static final int EXIT_START_FAILED = 3;
@@ -165,15 +167,18 @@ public final class Main implements Callable<Integer> {
   Integer witnessQuorum;
 
   public static void main(String[] args) {
-    CommandLine cli =
-        new CommandLine(new Main())
-            .setCaseInsensitiveEnumValuesAllowed(true)
-            .setExecutionExceptionHandler(
-                (e, cmd, parsed) -> {
-                  cmd.getErr().println("tlog-server: " + e.getMessage());
-                  return EXIT_START_FAILED;
-                });
-    System.exit(cli.execute(args));
+    System.exit(commandLine().execute(args));
+  }
+
+  /** The command line as {@link #main} runs it (tests run subcommands in process with it). */
+  public static CommandLine commandLine() {
+    return new CommandLine(new Main())
+        .setCaseInsensitiveEnumValuesAllowed(true)
+        .setExecutionExceptionHandler(
+            (e, cmd, parsed) -> {
+              cmd.getErr().println("tlog-server: " + e.getMessage());
+              return EXIT_START_FAILED;
+            });
   }
 
   ServerConfig config() {
@@ -231,6 +236,10 @@ public final class Main implements Callable<Integer> {
     System.out.println("tlog log server");
     System.out.println("  origin:       " + server.origin());
     System.out.println("  mode:         " + server.mode().label());
+    if (server.mode() == LogMode.LEDGER) {
+      System.out.println(
+          "  ledger index: " + dataDir.resolve(dev.tlog.server.ledger.Ledger.INDEX_DIR));
+    }
     System.out.println("  verifier key: " + server.verifierKey());
     System.out.println("  gRPC:         " + bind + ":" + server.grpcPort());
     System.out.println("  HTTP (tiles): http://" + bind + ":" + server.httpPort() + "/checkpoint");

@@ -1,5 +1,6 @@
 package dev.tlog.server.api.grpc;
 
+import dev.tlog.ledger.query.FilterException;
 import dev.tlog.merkle.MerkleException;
 import dev.tlog.server.errors.InvalidRequestException;
 import dev.tlog.server.errors.NotFoundException;
@@ -8,6 +9,7 @@ import dev.tlog.server.errors.OverloadedException;
 import dev.tlog.server.errors.StateMismatchException;
 import dev.tlog.server.errors.StorageException;
 import dev.tlog.server.errors.UnavailableException;
+import dev.tlog.server.errors.WrongModeException;
 import io.grpc.Metadata;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
@@ -15,7 +17,8 @@ import java.util.concurrent.CompletionException;
 
 /**
  * The one place where exceptions become gRPC statuses. Same policy as the HTTP API's {@code
- * HttpErrors}: bad input and pushback keep their clear message; storage, state and unexpected
+ * HttpErrors}: bad input (including a bad ledger filter), pushback and a request for the other log
+ * mode ({@code FAILED_PRECONDITION}) keep their clear message; storage, state and unexpected
  * failures are logged here with their detail and reach the caller only as {@code INTERNAL: internal
  * error}, so no storage path or exception text leaks to callers.
  */
@@ -43,8 +46,10 @@ public final class GrpcErrors {
       return Status.RESOURCE_EXHAUSTED.withDescription(o.getMessage()).asRuntimeException(trailers);
     }
     Status status;
-    if (e instanceof InvalidRequestException) {
+    if (e instanceof InvalidRequestException || e instanceof FilterException) {
       status = Status.INVALID_ARGUMENT;
+    } else if (e instanceof WrongModeException) {
+      status = Status.FAILED_PRECONDITION;
     } else if (e instanceof OutOfRangeException) {
       status = Status.OUT_OF_RANGE;
     } else if (e instanceof NotFoundException) {

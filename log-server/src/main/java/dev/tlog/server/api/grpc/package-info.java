@@ -1,6 +1,8 @@
 /**
- * The gRPC API ({@code tlog.v1.LogService}, spec/api.md). Handlers validate input, delegate to the
- * sequencer or {@link dev.tlog.server.read.LogReads}, and answer through observers.
+ * The gRPC API ({@code tlog.v1.LogService}, spec/api.md; {@code tlog.v1.LedgerService},
+ * spec/ledger.md). Handlers validate input, delegate to the sequencer, {@link
+ * dev.tlog.server.read.LogReads} or the {@link dev.tlog.server.ledger.Ledger}, and answer through
+ * observers; protobuf is converted to values here ({@code LedgerProtos}), never below.
  *
  * <p>Threading: blocking reads run on the gRPC executor, never on a Netty event loop; appends
  * complete on the integrator's thread. Exceptions: translated to a {@code Status} only in {@link
