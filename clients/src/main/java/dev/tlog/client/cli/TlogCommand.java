@@ -12,8 +12,11 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     version = "tlog 0.1.0",
     description =
-        "Append to, prove, monitor, audit and export evidence from a tlog log; verify bundles.",
+        "Record and investigate audit events; append to, prove, monitor, audit and export"
+            + " evidence from a tlog log; verify bundles.",
     subcommands = {
+      RecordCommand.class,
+      IngestCommand.class,
       AppendCommand.class,
       CheckpointCommand.class,
       ProveCommand.class,
