@@ -32,7 +32,8 @@ import picocli.CommandLine.Spec;
       "TLOG_STATE_DIR).",
       "",
       "Exit codes: 0 ok, 1 internal, 2 usage, 3 verification failed, 4 ALERT rollback/fork,",
-      "5 unreachable, 6 rejected by the log, 7 local state error (details: tlog <cmd> --help)."
+      "5 unreachable, 6 rejected by the log, 7 local state error, 8 INCOMPLETE: the log left out",
+      "a matching event (details: tlog <cmd> --help)."
     })
 public final class TlogCommand implements Runnable {
   private final InputStream stdin;
