@@ -17,6 +17,10 @@ import picocli.CommandLine.Spec;
     subcommands = {
       RecordCommand.class,
       IngestCommand.class,
+      EventsCommand.class,
+      SummaryCommand.class,
+      TraceCommand.class,
+      WindowCommand.class,
       AppendCommand.class,
       CheckpointCommand.class,
       ProveCommand.class,
