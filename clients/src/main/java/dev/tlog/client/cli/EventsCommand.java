@@ -31,6 +31,7 @@ import picocli.CommandLine.Spec;
 final class EventsCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin LogOptions options;
+  @Mixin EventTimeOptions time;
   @Mixin FilterOptions filter;
 
   @Option(
@@ -45,7 +46,7 @@ final class EventsCommand implements Callable<Integer> {
     if (limit < 0) {
       throw new UsageException("--limit must be >= 0");
     }
-    EventFilter f = filter.filter(true);
+    EventFilter f = filter.filter(time, true);
     try (Session s = Session.open(options)) {
       LedgerReader.VerifiedResults r = s.ledger("events").queryAll(f, limit);
       LedgerOutput.table(out, r.events());

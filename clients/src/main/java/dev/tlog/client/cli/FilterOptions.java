@@ -20,16 +20,11 @@ import picocli.CommandLine.Option;
  * The event filter flags shared by the ledger commands (spec/ledger.md, "Queries"): every flag
  * given must hold; repeated flags match any of their values. Times are RFC 3339 ({@code
  * 2026-11-29T14:02:03Z}, any precision and offset), {@code now}, or relative to now ({@code -15m},
- * {@code -2h}, {@code -30s}, {@code -1d}).
+ * {@code -2h}, {@code -30s}, {@code -1d}). The event-time range is a mixin of its own ({@link
+ * EventTimeOptions}) because {@code tlog export} spells it differently.
  */
 final class FilterOptions {
   private static final Pattern RELATIVE = Pattern.compile("-(\\d{1,9})([smhd])");
-
-  @Option(names = "--from", paramLabel = "TIME", description = "Event time at or after TIME.")
-  String from;
-
-  @Option(names = "--to", paramLabel = "TIME", description = "Event time before TIME.")
-  String to;
 
   @Option(
       names = "--received-from",
@@ -72,12 +67,15 @@ final class FilterOptions {
               + " field:word for a payload field.")
   String text;
 
-  /** The filter; the receive-time window is left to {@link #receivedWindow} when asked. */
-  EventFilter filter(boolean withReceived) {
+  /**
+   * The filter with the event times of {@code time} (may be null); without {@code withReceived} the
+   * receive-time flags are left to {@link #receivedWindow}.
+   */
+  EventFilter filter(EventTimeOptions time, boolean withReceived) {
     try {
       EventFilter.Builder b = EventFilter.builder();
-      if (from != null || to != null) {
-        b.time(time("--from", from, 0), time("--to", to, Long.MAX_VALUE));
+      if (time != null && (time.from != null || time.to != null)) {
+        b.time(time(time.fromFlag, time.from, 0), time(time.toFlag, time.to, Long.MAX_VALUE));
       }
       if (withReceived && (receivedFrom != null || receivedTo != null)) {
         TimeRange r = receivedWindow(false);
@@ -107,6 +105,17 @@ final class FilterOptions {
       throw new UsageException("--received-to must be after --received-from");
     }
     return new TimeRange(f, t);
+  }
+
+  /** Whether any filter flag was given. */
+  boolean any() {
+    return hasReceived()
+        || !actors.isEmpty()
+        || !actions.isEmpty()
+        || !severities.isEmpty()
+        || minSeverity != null
+        || !meta.isEmpty()
+        || text != null;
   }
 
   boolean hasReceived() {

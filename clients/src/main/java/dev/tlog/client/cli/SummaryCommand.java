@@ -43,6 +43,7 @@ import picocli.CommandLine.Spec;
 final class SummaryCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin LogOptions options;
+  @Mixin EventTimeOptions time;
   @Mixin FilterOptions filter;
 
   @Option(
@@ -53,7 +54,7 @@ final class SummaryCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Output out = new Output(spec.commandLine().getOut(), options.json);
-    EventFilter f = filter.filter(true);
+    EventFilter f = filter.filter(time, true);
     TimeRange window = verifyComplete ? filter.receivedWindow(true) : null;
     try (Session s = Session.open(options)) {
       LedgerReader ledger = s.ledger("summary");

@@ -32,6 +32,7 @@ import picocli.CommandLine.Spec;
 final class TraceCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin LogOptions options;
+  @Mixin EventTimeOptions time;
   @Mixin FilterOptions filter;
 
   @Option(
@@ -54,7 +55,7 @@ final class TraceCommand implements Callable<Integer> {
     if (maxGap < 0 || limit < 0) {
       throw new UsageException("--max-gap and --limit must be >= 0");
     }
-    EventFilter f = filter.filter(true);
+    EventFilter f = filter.filter(time, true);
     try (Session s = Session.open(options)) {
       LedgerReader.Trace t = s.ledger("trace").trace(f, limit, maxGap);
       out.line("trace of " + f.actors().iterator().next() + ":");

@@ -41,6 +41,7 @@ import picocli.CommandLine.Spec;
 final class WindowVerifyCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin LogOptions options;
+  @Mixin EventTimeOptions time;
   @Mixin FilterOptions filter;
 
   @Option(
@@ -55,7 +56,7 @@ final class WindowVerifyCommand implements Callable<Integer> {
   public Integer call() {
     Output out = new Output(spec.commandLine().getOut(), options.json);
     TimeRange r = filter.receivedWindow(true);
-    EventFilter f = filter.filter(false);
+    EventFilter f = filter.filter(time, false);
     try (Session s = Session.open(options)) {
       WindowCheck c =
           new WindowVerifier(s.ledger("window verify")).check(r.from(), r.to(), f, verifyComplete);

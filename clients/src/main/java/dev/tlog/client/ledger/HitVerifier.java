@@ -98,6 +98,7 @@ final class HitVerifier {
         payload,
         leaf,
         proof,
+        cp.size(),
         received,
         provenReceived >= 0,
         served.chainHash(),

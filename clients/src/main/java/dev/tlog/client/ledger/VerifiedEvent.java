@@ -16,7 +16,8 @@ import java.util.Optional;
  * @param event the parsed entry
  * @param payloadRecord the payload record bytes as served; empty when the payload was erased
  * @param payload the parsed payload record, empty when erased
- * @param proof the inclusion proof of {@code index} in the checkpoint's tree
+ * @param proof the inclusion proof of {@code index} in the tree of {@code treeSize}
+ * @param treeSize the size of the checkpoint the event was verified against
  * @param received the receive time {@code received(index)}, as the log claims it unless {@code
  *     receivedVerified} (then proven from the clock marks before the entry)
  * @param chainHash {@code C[index]} as the log claims it (null if it sent none); chain links are
@@ -31,6 +32,7 @@ public record VerifiedEvent(
     Optional<PayloadRecord> payload,
     Hash leafHash,
     List<Hash> proof,
+    long treeSize,
     long received,
     boolean receivedVerified,
     Hash chainHash,

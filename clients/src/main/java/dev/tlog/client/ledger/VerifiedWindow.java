@@ -27,12 +27,16 @@ public final class VerifiedWindow {
   private final long[] received;
 
   /**
+   * A window whose range was verified against {@code checkpoint} (by {@link WindowVerifier}, or by
+   * a bundle verifier that checked the range proof); {@link WindowVerifier#checkConditions} checks
+   * the rest.
+   *
    * @param to {@code Long.MAX_VALUE} for an unbounded window
    * @param entries the range's entry bytes from {@code rangeStart}, in index order
    * @param leaves their leaf hashes
    * @param parsed the parsed entries
    */
-  VerifiedWindow(
+  public VerifiedWindow(
       VerifiedCheckpoint checkpoint,
       long from,
       long to,

@@ -82,8 +82,11 @@ public final class WindowVerifier {
     return v;
   }
 
-  // spec/ledger.md, "Complete windows", conditions 1-4.
-  private static void checkConditions(VerifiedWindow w) {
+  /**
+   * The four conditions of spec/ledger.md, "Complete windows", on a window's verified range, and
+   * that its clock marks strictly increase; a {@link VerificationException} names the failed one.
+   */
+  public static void checkConditions(VerifiedWindow w) {
     long n = w.checkpoint().size();
     long previous = -1;
     long previousAt = -1;
@@ -163,6 +166,7 @@ public final class WindowVerifier {
    *     found it; otherwise empty
    * @param undecided events whose payload was erased, so a full-text filter cannot be re-applied
    * @param payloadsChecked payload records checked against their entries
+   * @param records with {@code complete}: the payload records of the window's events
    */
   public record WindowCheck(
       VerifiedWindow window,
@@ -175,7 +179,8 @@ public final class WindowVerifier {
       boolean complete,
       List<Long> found,
       List<Long> undecided,
-      long payloadsChecked) {}
+      long payloadsChecked,
+      java.util.SortedMap<Long, byte[]> records) {}
 
   /**
    * Proves the window, verifies the log's hits for {@code filter} in it and, with {@code complete},
@@ -236,7 +241,8 @@ public final class WindowVerifier {
           false,
           List.of(),
           List.of(),
-          0);
+          0,
+          new java.util.TreeMap<>());
     }
     if (r.coveredSize() < w.end()) {
       throw new LogUnavailableException(
@@ -288,11 +294,19 @@ public final class WindowVerifier {
         true,
         List.copyOf(f.matching()),
         List.copyOf(f.undecided()),
-        f.payloads());
+        f.payloads(),
+        f.records());
   }
 
-  /** The events of a window the filter matches, by the client's own reckoning. */
-  public record Found(TreeSet<Long> matching, TreeSet<Long> undecided, long payloads) {}
+  /**
+   * The events of a window the filter matches, by the client's own reckoning, and the payload
+   * records of the window's events (index to bytes; empty bytes for an erased payload).
+   */
+  public record Found(
+      TreeSet<Long> matching,
+      TreeSet<Long> undecided,
+      long payloads,
+      java.util.SortedMap<Long, byte[]> records) {}
 
   /**
    * Re-applies {@code filter} to every event of {@code w}: fetches the window's payload records,
@@ -302,6 +316,7 @@ public final class WindowVerifier {
     HitVerifier hv = new HitVerifier(filter);
     TreeSet<Long> matching = new TreeSet<>();
     TreeSet<Long> undecided = new TreeSet<>();
+    java.util.SortedMap<Long, byte[]> kept = new java.util.TreeMap<>();
     long checked = 0;
     long next = w.start();
     while (next < w.end()) {
@@ -322,6 +337,7 @@ public final class WindowVerifier {
         if (entry instanceof LedgerEntry.EventEntry e) {
           Optional<PayloadRecord> p = LedgerEntries.payload(i, e, record);
           checked += p.isPresent() ? 1 : 0;
+          kept.put(i, record);
           if (hv.matches(i, e, p, w.receivedAt(i))) {
             (p.isEmpty() && filter.hasText() ? undecided : matching).add(i);
           }
@@ -330,7 +346,7 @@ public final class WindowVerifier {
         }
       }
     }
-    return new Found(matching, undecided, checked);
+    return new Found(matching, undecided, checked, kept);
   }
 
   /** {@code f} restricted to receive times in {@code [from, to)}. */
