@@ -21,5 +21,6 @@ public final class VectorGenerator {
     CheckpointVectors.writeAll(w);
     CosignatureVectors.writeAll(w);
     BundleVectors.writeAll(w);
+    LedgerBundleVectors.writeAll(w);
   }
 }
