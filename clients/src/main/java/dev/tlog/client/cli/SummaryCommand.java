@@ -76,6 +76,7 @@ final class SummaryCommand implements Callable<Integer> {
       counts(out, "ACTOR", sum.byActor());
       counts(out, "ACTION", sum.byAction());
       counts(out, "SEVERITY", sum.bySeverity());
+      out.line("");
       sum.first().ifPresent(e -> line(out, "first", e));
       sum.last().ifPresent(e -> line(out, "last ", e));
       ObjectNode json = out.object();
