@@ -70,6 +70,19 @@ public final class AppendScenarios {
     return batched;
   }
 
+  /**
+   * The scenarios that show a write path's shape: unary with 16 callers, AppendBatch(1000) with 4,
+   * and 4 streams, named {@code prefix.unary.c16} and so on.
+   */
+  public void runCore(String prefix, Duration d) {
+    Duration w = d.compareTo(Duration.ofSeconds(3)) > 0 ? Duration.ofSeconds(3) : d;
+    new ClosedLoop(16, Duration.ZERO, w).run(this::appendOne, 1);
+    record(prefix + ".unary.c16", ClosedLoop.warmed(16, d).run(this::appendOne, 1));
+    record(prefix + ".batch1000.c4", ClosedLoop.warmed(4, d).run(() -> appendBatch(1000), 1000));
+    record(
+        prefix + ".stream.s4", new StreamLoad(client.async(), entries, 4, STREAM_WINDOW, d).run());
+  }
+
   private int ping() {
     client.blocking().getCheckpoint(GetCheckpointRequest.getDefaultInstance());
     return 1;

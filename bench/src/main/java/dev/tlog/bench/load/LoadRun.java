@@ -44,8 +44,9 @@ public final class LoadRun {
    */
   public boolean run() {
     Optional<Double> rawLimit = results.find(RAW_APPEND_LIMIT);
-    EntrySource entries = new EntrySource(plan.entryBytes());
+    EntrySource entries = new OpaqueEntries(plan.entryBytes());
     boolean ok = phase("append scenarios", () -> appends(rawLimit, entries));
+    ok &= phase("ledger append scenarios", () -> ledgerAppends(rawLimit));
     Path readDir = workDir.resolve("read-data");
     boolean filled = phase("read scenarios", () -> reads(readDir, rawLimit, entries));
     ok &= filled;
@@ -91,6 +92,28 @@ public final class LoadRun {
       size = client.size();
     }
     results.append(diskPerEntry("load.disk.append_log", dir, size));
+  }
+
+  /**
+   * The core append scenarios against a ledger-mode log: the same transport and storage, plus event
+   * validation, canonical JSON, payload records and clock marks.
+   */
+  private void ledgerAppends(Optional<Double> rawLimit) {
+    Path dir = workDir.resolve("ledger-data");
+    long size;
+    try (ServerProcess server = start(dir, List.of("--mode", "ledger"));
+        LogClient client = new LogClient(server.endpoints())) {
+      System.out.println("ledger append scenarios against " + server.endpoints());
+      try {
+        new AppendScenarios(
+                client, new LedgerEvents(plan.entryBytes()), results, rawLimit, server::isAlive)
+            .runCore("load.ledger.append", plan.appendDuration());
+      } catch (ServerExitedException e) {
+        throw new ServerExitedException(reportExit(server, "ledger appends"));
+      }
+      size = client.size();
+    }
+    results.append(diskPerEntry("load.disk.ledger_log", dir, size));
   }
 
   private void reads(Path dir, Optional<Double> rawLimit, EntrySource entries) {

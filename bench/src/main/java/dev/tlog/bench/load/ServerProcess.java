@@ -58,9 +58,10 @@ public final class ServerProcess implements AutoCloseable {
             "--grpc-port",
             "0",
             "--http-port",
-            "0",
-            "--mode",
-            "opaque"));
+            "0"));
+    if (!extraArgs.contains("--mode")) {
+      cmd.addAll(List.of("--mode", "opaque"));
+    }
     cmd.addAll(extraArgs);
     Path log = dataDir.toAbsolutePath().resolveSibling(dataDir.getFileName() + ".log");
     long t0 = System.nanoTime();

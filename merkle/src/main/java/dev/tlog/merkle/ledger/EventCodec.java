@@ -182,16 +182,17 @@ public final class EventCodec {
     if (!n.isObject()) {
       throw new EventFormatException("(document)", "want a JSON object");
     }
+    // The format first: a document of another format is named as such, not by its first field.
+    String got = text(n, "format");
+    if (!got.equals(format)) {
+      throw new EventFormatException(
+          "format", "want \"" + format + "\", got \"" + ActionTypes.abbreviate(got) + "\"");
+    }
     for (Iterator<String> it = n.fieldNames(); it.hasNext(); ) {
       String f = it.next();
       if (!allowed.contains(f)) {
         throw new EventFormatException(ActionTypes.abbreviate(f), "unknown field");
       }
-    }
-    String got = text(n, "format");
-    if (!got.equals(format)) {
-      throw new EventFormatException(
-          "format", "want \"" + format + "\", got \"" + ActionTypes.abbreviate(got) + "\"");
     }
   }
 
