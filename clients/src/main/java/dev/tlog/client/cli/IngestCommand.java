@@ -116,19 +116,19 @@ final class IngestCommand implements Callable<Integer> {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + input + ": " + e.getMessage(), e);
     }
-    boolean tty = System.console() != null && !options.json;
-    ProgressBar progress =
-        new ProgressBar(
-            spec.commandLine().getErr(),
-            tty,
-            Duration.ofSeconds(10),
-            Duration.ofSeconds(2),
-            "ingest");
     long sent = 0;
     Counting counted = new Counting(raw);
     try (Session s = Session.open(options);
         BufferedReader in =
             new BufferedReader(new InputStreamReader(counted, StandardCharsets.UTF_8))) {
+      boolean tty = System.console() != null && !options.json;
+      ProgressBar progress =
+          new ProgressBar(
+              spec.commandLine().getErr(),
+              tty,
+              Duration.ofSeconds(10),
+              Duration.ofSeconds(2),
+              "ingest");
       LogAppender appender = new LogAppender(s.grpc("ingest").writer(), s.reader, s.tracker);
       EventRecorder recorder = new EventRecorder(appender, options.retryPolicy());
       ArrayDeque<Sent> inFlight = new ArrayDeque<>();

@@ -72,9 +72,16 @@ final class LedgerOutput {
         n.put("received_to", EventTime.format(f.received().to()));
       }
     }
-    f.actors().forEach(n.withArray("actors")::add);
-    f.actions().forEach(n.withArray("actions")::add);
-    f.severities().forEach(s -> n.withArray("severities").add(s.label()));
+    if (!f.actors().isEmpty()) {
+      f.actors().forEach(n.putArray("actors")::add);
+    }
+    if (!f.actions().isEmpty()) {
+      f.actions().forEach(n.putArray("actions")::add);
+    }
+    if (!f.severities().isEmpty()) {
+      ArrayNode s = n.putArray("severities");
+      f.severities().forEach(v -> s.add(v.label()));
+    }
     f.minSeverity().ifPresent(s -> n.put("min_severity", s.label()));
     if (!f.meta().isEmpty()) {
       ObjectNode m = n.putObject("meta");

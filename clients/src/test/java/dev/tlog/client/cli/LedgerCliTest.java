@@ -123,6 +123,9 @@ class LedgerCliTest {
                 "--time",
                 "2020-01-01T00:00:00Z"));
     assertEquals(ExitCodes.REJECTED, old.exit(), old::toString);
+    Result append = Cli.run(grpc("append", "plain bytes"));
+    assertEquals(ExitCodes.REJECTED, append.exit(), append::toString);
+    assertTrue(append.err().contains("--mode opaque"), append::toString);
   }
 
   @Test

@@ -37,8 +37,10 @@ public final class LedgerServer implements AutoCloseable {
     LogServerProcess p = LogServerProcess.startLedger(dataDir, null);
     try {
       if (servesLedger(p.grpc())) {
+        System.err.println("LedgerServer: the log server answers ledger queries itself");
         return new LedgerServer(p, null, null);
       }
+      System.err.println("LedgerServer: ledger queries answered by the test stand-in");
       StandInLedgerService s = new StandInLedgerService(p.grpc());
       GrpcProxy front = new GrpcProxy(p.grpc(), List.of(s), new Capture(s));
       return new LedgerServer(p, front, s);
