@@ -61,7 +61,9 @@ final class LedgerBundleVerifier {
             Failure.LEDGER_ENTRY, "entry " + e.index() + " is a clock mark, not an event", null);
       }
       parsed.add(entry);
-      payloads.add(payload(e, entry));
+    }
+    for (int k = 0; k < b.entries().size(); k++) {
+      payloads.add(payload(b.entries().get(k), parsed.get(k)));
     }
     EventFilter filter;
     try {
