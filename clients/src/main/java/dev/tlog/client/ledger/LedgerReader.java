@@ -178,6 +178,17 @@ public final class LedgerReader {
             "summary counts " + counts + " add up to " + sum + ", its total is " + s.total());
       }
     }
+    allowed("actor", s.byActor().keySet(), filter.actors());
+    allowed("action", s.byAction().keySet(), filter.actions());
+    allowed(
+        "severity",
+        s.bySeverity().keySet(),
+        filter
+            .allowedSeverities()
+            .map(
+                set ->
+                    set.stream().map(v -> v.label()).collect(java.util.stream.Collectors.toSet()))
+            .orElse(java.util.Set.of()));
     if ((s.total() == 0) != s.first().isEmpty() || s.first().isEmpty() != s.last().isEmpty()) {
       throw new VerificationException(
           "summary of "
@@ -204,6 +215,17 @@ public final class LedgerReader {
     }
     return new VerifiedSummary(
         s.total(), s.byActor(), s.byAction(), s.bySeverity(), first, last, cp, s.coveredSize());
+  }
+
+  /** A summary may only count values the filter allows ({@code allowed} empty: any). */
+  private static void allowed(
+      String what, java.util.Set<String> counted, java.util.Set<String> allowed) {
+    for (String v : counted) {
+      if (!allowed.isEmpty() && !allowed.contains(v)) {
+        throw new VerificationException(
+            "summary counts events with " + what + " " + v + ", which the filter excludes");
+      }
+    }
   }
 
   private VerifiedEvent verifyOne(
