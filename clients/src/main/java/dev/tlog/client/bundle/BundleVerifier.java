@@ -6,10 +6,14 @@ import dev.tlog.client.VerificationException;
 import dev.tlog.client.VerifiedCheckpoint;
 import dev.tlog.client.VerifyingReader;
 import dev.tlog.client.bundle.BundleVerificationException.Failure;
+import dev.tlog.client.ledger.VerifiedWindow;
+import dev.tlog.ledger.query.EventFilter;
 import dev.tlog.merkle.bundle.EvidenceBundle;
 import dev.tlog.merkle.hash.Hash;
 import dev.tlog.merkle.hash.TreeHasher;
 import dev.tlog.merkle.proof.InclusionProof;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * Verifies an evidence bundle offline, in the order of spec/evidence-bundle.md: log key (against
@@ -25,7 +29,7 @@ public final class BundleVerifier {
       VerifiedCheckpoint checkpoint,
       int entries,
       boolean keyPinned,
-      java.util.Optional<LedgerReport> ledger) {}
+      Optional<LedgerReport> ledger) {}
 
   /**
    * What the ledger evidence of a v2 bundle showed: the window, proven complete (absent for a
@@ -33,10 +37,10 @@ public final class BundleVerifier {
    * kept the full-text part of the filter from being checked.
    */
   public record LedgerReport(
-      java.util.Optional<dev.tlog.client.ledger.VerifiedWindow> window,
-      dev.tlog.ledger.query.EventFilter filter,
-      java.util.List<Long> matches,
-      java.util.List<Long> undecided) {}
+      Optional<VerifiedWindow> window,
+      EventFilter filter,
+      List<Long> matches,
+      List<Long> undecided) {}
 
   /**
    * Verifies {@code b}. {@code trustedVkey} is the log key the caller trusts; when null the

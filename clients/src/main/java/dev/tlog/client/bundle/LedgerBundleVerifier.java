@@ -6,7 +6,7 @@ import dev.tlog.client.VerifyingReader;
 import dev.tlog.client.bundle.BundleVerificationException.Failure;
 import dev.tlog.client.ledger.BundleFilters;
 import dev.tlog.client.ledger.VerifiedWindow;
-import dev.tlog.client.ledger.WindowVerifier;
+import dev.tlog.client.ledger.WindowConditions;
 import dev.tlog.ledger.query.EventFilter;
 import dev.tlog.ledger.query.EventMatcher;
 import dev.tlog.ledger.query.FilterException;
@@ -82,7 +82,7 @@ final class LedgerBundleVerifier {
             null);
       }
       try {
-        WindowVerifier.checkConditions(w);
+        WindowConditions.check(w);
       } catch (VerificationException e) {
         throw new BundleVerificationException(Failure.WINDOW, e.getMessage(), e);
       }

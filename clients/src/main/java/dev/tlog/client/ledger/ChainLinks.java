@@ -85,4 +85,54 @@ final class ChainLinks {
     }
     return HashChain.extend(c, reader.entries(start, end, cp).leafHashes());
   }
+
+  /** Checks each hit's chain hash from the previous hit's over the window's leaves between. */
+  static int checkHits(VerifiedWindow w, List<VerifiedEvent> hits) {
+    int links = 0;
+    VerifiedEvent prev = null;
+    for (VerifiedEvent e : hits) {
+      if (prev != null && prev.chainHash() != null && e.chainHash() != null) {
+        Hash want = HashChain.extend(prev.chainHash(), w.leaves(prev.index() + 1, e.index() + 1));
+        if (!want.equals(e.chainHash())) {
+          throw new VerificationException(
+              "chain link broken: the log says C["
+                  + e.index()
+                  + "] = "
+                  + e.chainHash()
+                  + ", C["
+                  + prev.index()
+                  + "] and the entries between give "
+                  + want);
+        }
+        links++;
+      }
+      prev = e;
+    }
+    return links;
+  }
+
+  /** When the range reaches the tree's end: the last hit's chain hash leads to the signed head. */
+  static boolean anchor(VerifiedWindow w, List<VerifiedEvent> hits) {
+    long n = w.checkpoint().size();
+    if (hits.isEmpty() || w.rangeEnd() != n || hits.get(hits.size() - 1).chainHash() == null) {
+      return false;
+    }
+    VerifiedEvent last = hits.get(hits.size() - 1);
+    Hash head =
+        last.index() + 1 == n
+            ? last.chainHash()
+            : HashChain.extend(last.chainHash(), w.leaves(last.index() + 1, n));
+    if (!head.equals(w.checkpoint().chainHead())) {
+      throw new VerificationException(
+          "chain link broken: C["
+              + last.index()
+              + "] = "
+              + last.chainHash()
+              + " and the entries after it give chain head "
+              + head
+              + ", the checkpoint signs "
+              + w.checkpoint().chainHead());
+    }
+    return true;
+  }
 }

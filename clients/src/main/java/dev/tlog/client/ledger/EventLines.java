@@ -17,6 +17,7 @@ import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Supplier;
 
 /**
@@ -102,7 +103,7 @@ public final class EventLines {
 
   private static Map<String, String> strings(JsonNode n, String field) {
     JsonNode v = n.get(field);
-    Map<String, String> out = new java.util.TreeMap<>();
+    Map<String, String> out = new TreeMap<>();
     if (v == null) {
       return out;
     }

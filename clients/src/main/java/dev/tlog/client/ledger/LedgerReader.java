@@ -11,6 +11,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Investigates a ledger log through its untrusted query service ({@link LedgerSource}) and reports
@@ -185,10 +187,8 @@ public final class LedgerReader {
         s.bySeverity().keySet(),
         filter
             .allowedSeverities()
-            .map(
-                set ->
-                    set.stream().map(v -> v.label()).collect(java.util.stream.Collectors.toSet()))
-            .orElse(java.util.Set.of()));
+            .map(set -> set.stream().map(v -> v.label()).collect(Collectors.toSet()))
+            .orElse(Set.of()));
     if ((s.total() == 0) != s.first().isEmpty() || s.first().isEmpty() != s.last().isEmpty()) {
       throw new VerificationException(
           "summary of "
@@ -218,8 +218,7 @@ public final class LedgerReader {
   }
 
   /** A summary may only count values the filter allows ({@code allowed} empty: any). */
-  private static void allowed(
-      String what, java.util.Set<String> counted, java.util.Set<String> allowed) {
+  private static void allowed(String what, Set<String> counted, Set<String> allowed) {
     for (String v : counted) {
       if (!allowed.isEmpty() && !allowed.contains(v)) {
         throw new VerificationException(

@@ -28,8 +28,8 @@ public final class VerifiedWindow {
 
   /**
    * A window whose range was verified against {@code checkpoint} (by {@link WindowVerifier}, or by
-   * a bundle verifier that checked the range proof); {@link WindowVerifier#checkConditions} checks
-   * the rest.
+   * a bundle verifier that checked the range proof); {@link WindowConditions#check} checks the
+   * rest.
    *
    * @param to {@code Long.MAX_VALUE} for an unbounded window
    * @param entries the range's entry bytes from {@code rangeStart}, in index order

@@ -7,27 +7,30 @@ import dev.tlog.client.VerifiedCheckpoint;
 import dev.tlog.client.VerifiedRange;
 import dev.tlog.ledger.query.EventFilter;
 import dev.tlog.ledger.query.TimeRange;
-import dev.tlog.merkle.chain.HashChain;
 import dev.tlog.merkle.hash.Hash;
-import dev.tlog.merkle.ledger.EventTime;
 import dev.tlog.merkle.ledger.LedgerEntry;
 import dev.tlog.merkle.ledger.PayloadRecord;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
  * Proves receive-time windows complete and checks the log's answers about them (spec/ledger.md,
  * "Complete windows"). {@link #window} fetches {@code [mark_before, end]} as one verified range and
  * checks the four conditions, and also that the range's clock marks strictly increase (which the
- * conditions take for granted). {@link #check} adds the log's hits for a filter in the window, each
- * verified with receive times taken from the range, the chain links between them, and optionally
- * ({@code complete}) the filter re-applied by the client to every event of the window, whose
- * payload records it fetches and checks: a matching event the log did not return is an {@link
- * IncompleteAnswerException}.
+ * conditions take for granted, {@link WindowConditions}). {@link #check} adds the log's hits for a
+ * filter in the window, each verified with receive times taken from the range, the chain links
+ * between them, and optionally ({@code complete}) the filter re-applied by the client to every
+ * event of the window, whose payload records it fetches and checks: a matching event the log did
+ * not return is an {@link IncompleteAnswerException}.
  */
 public final class WindowVerifier {
   /** Payload records asked for per {@code GetPayloads} call. */
@@ -78,80 +81,8 @@ public final class WindowVerifier {
     }
     VerifiedWindow v =
         new VerifiedWindow(cp, from, to, start, end, before, lo, entries, leaves, parsed);
-    checkConditions(v);
+    WindowConditions.check(v);
     return v;
-  }
-
-  /**
-   * The four conditions of spec/ledger.md, "Complete windows", on a window's verified range, and
-   * that its clock marks strictly increase; a {@link VerificationException} names the failed one.
-   */
-  public static void checkConditions(VerifiedWindow w) {
-    long n = w.checkpoint().size();
-    long previous = -1;
-    long previousAt = -1;
-    for (long i = w.rangeStart(); i < w.rangeEnd(); i++) {
-      if (w.entry(i) instanceof LedgerEntry.ClockMark m) {
-        if (previous >= 0 && m.nanos() <= previous) {
-          throw new VerificationException(
-              "clock mark "
-                  + i
-                  + " ("
-                  + EventTime.format(m.nanos())
-                  + ") does not follow mark "
-                  + previousAt
-                  + " ("
-                  + EventTime.format(previous)
-                  + "): marks must increase");
-        }
-        previous = m.nanos();
-        previousAt = i;
-      }
-    }
-    if (w.markBefore().isPresent()) {
-      long b = w.markBefore().getAsLong();
-      if (!(w.entry(b) instanceof LedgerEntry.ClockMark m) || m.nanos() >= w.from()) {
-        throw new VerificationException(
-            "condition 1: mark_before "
-                + b
-                + " is not a clock mark before the window start "
-                + EventTime.format(w.from()));
-      }
-      for (long i = b + 1; i < w.start(); i++) {
-        if (w.entry(i) instanceof LedgerEntry.ClockMark) {
-          throw new VerificationException(
-              "condition 1: clock mark "
-                  + i
-                  + " lies between mark_before "
-                  + b
-                  + " and start "
-                  + w.start());
-        }
-      }
-    }
-    if (w.start() < n
-        && (!(w.entry(w.start()) instanceof LedgerEntry.ClockMark m) || m.nanos() < w.from())) {
-      throw new VerificationException(
-          "condition 2: start "
-              + w.start()
-              + " is not a clock mark at or after "
-              + EventTime.format(w.from()));
-    }
-    for (long i = w.start() + 1; i < w.end(); i++) {
-      if (w.entry(i) instanceof LedgerEntry.ClockMark m && m.nanos() >= w.to()) {
-        throw new VerificationException(
-            "condition 3: clock mark "
-                + i
-                + " inside the window is at "
-                + EventTime.format(m.nanos())
-                + ", not before the window end");
-      }
-    }
-    if (w.end() < n
-        && (!(w.entry(w.end()) instanceof LedgerEntry.ClockMark m) || m.nanos() < w.to())) {
-      throw new VerificationException(
-          "condition 4: end " + w.end() + " is not a clock mark at or after the window end");
-    }
   }
 
   /**
@@ -180,7 +111,7 @@ public final class WindowVerifier {
       List<Long> found,
       List<Long> undecided,
       long payloadsChecked,
-      java.util.SortedMap<Long, byte[]> records) {}
+      SortedMap<Long, byte[]> records) {}
 
   /**
    * Proves the window, verifies the log's hits for {@code filter} in it and, with {@code complete},
@@ -190,7 +121,7 @@ public final class WindowVerifier {
     VerifiedWindow w = window(from, to);
     EventFilter inWindow = restrict(filter, from, to);
     long windowSize = w.checkpoint().size();
-    java.util.Map<Long, ReceiveTimes> newer = new java.util.HashMap<>();
+    Map<Long, ReceiveTimes> newer = new HashMap<>();
     LedgerReader.VerifiedResults r =
         ledger.queryAll(
             inWindow,
@@ -221,14 +152,14 @@ public final class WindowVerifier {
         beyond++;
         continue;
       }
-      if (!java.util.Arrays.equals(e.entry(), w.entryBytes(e.index()))) {
+      if (!Arrays.equals(e.entry(), w.entryBytes(e.index()))) {
         throw new VerificationException(
             "the log returned different bytes for entry " + e.index() + " than it proved");
       }
       hits.add(e);
     }
-    int links = checkChain(w, hits);
-    boolean anchored = anchor(w, hits);
+    int links = ChainLinks.checkHits(w, hits);
+    boolean anchored = ChainLinks.anchor(w, hits);
     if (!complete) {
       return new WindowCheck(
           w,
@@ -242,7 +173,7 @@ public final class WindowVerifier {
           List.of(),
           List.of(),
           0,
-          new java.util.TreeMap<>());
+          new TreeMap<>());
     }
     if (r.coveredSize() < w.end()) {
       throw new LogUnavailableException(
@@ -306,7 +237,7 @@ public final class WindowVerifier {
       TreeSet<Long> matching,
       TreeSet<Long> undecided,
       long payloads,
-      java.util.SortedMap<Long, byte[]> records) {}
+      SortedMap<Long, byte[]> records) {}
 
   /**
    * Re-applies {@code filter} to every event of {@code w}: fetches the window's payload records,
@@ -316,7 +247,7 @@ public final class WindowVerifier {
     HitVerifier hv = new HitVerifier(filter);
     TreeSet<Long> matching = new TreeSet<>();
     TreeSet<Long> undecided = new TreeSet<>();
-    java.util.SortedMap<Long, byte[]> kept = new java.util.TreeMap<>();
+    SortedMap<Long, byte[]> kept = new TreeMap<>();
     long checked = 0;
     long next = w.start();
     while (next < w.end()) {
@@ -365,56 +296,6 @@ public final class WindowVerifier {
         f.minSeverity(),
         f.meta(),
         f.text());
-  }
-
-  /** Checks each hit's chain hash from the previous hit's over the window's leaves between. */
-  private static int checkChain(VerifiedWindow w, List<VerifiedEvent> hits) {
-    int links = 0;
-    VerifiedEvent prev = null;
-    for (VerifiedEvent e : hits) {
-      if (prev != null && prev.chainHash() != null && e.chainHash() != null) {
-        Hash want = HashChain.extend(prev.chainHash(), w.leaves(prev.index() + 1, e.index() + 1));
-        if (!want.equals(e.chainHash())) {
-          throw new VerificationException(
-              "chain link broken: the log says C["
-                  + e.index()
-                  + "] = "
-                  + e.chainHash()
-                  + ", C["
-                  + prev.index()
-                  + "] and the entries between give "
-                  + want);
-        }
-        links++;
-      }
-      prev = e;
-    }
-    return links;
-  }
-
-  /** When the range reaches the tree's end: the last hit's chain hash leads to the signed head. */
-  private static boolean anchor(VerifiedWindow w, List<VerifiedEvent> hits) {
-    long n = w.checkpoint().size();
-    if (hits.isEmpty() || w.rangeEnd() != n || hits.get(hits.size() - 1).chainHash() == null) {
-      return false;
-    }
-    VerifiedEvent last = hits.get(hits.size() - 1);
-    Hash head =
-        last.index() + 1 == n
-            ? last.chainHash()
-            : HashChain.extend(last.chainHash(), w.leaves(last.index() + 1, n));
-    if (!head.equals(w.checkpoint().chainHead())) {
-      throw new VerificationException(
-          "chain link broken: C["
-              + last.index()
-              + "] = "
-              + last.chainHash()
-              + " and the entries after it give chain head "
-              + head
-              + ", the checkpoint signs "
-              + w.checkpoint().chainHead());
-    }
-    return true;
   }
 
   static String abbreviate(List<Long> indexes) {

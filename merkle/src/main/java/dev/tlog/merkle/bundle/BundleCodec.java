@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Encodes and parses {@code tlog-evidence-bundle/v1} and {@code v2} (spec/evidence-bundle.md; v2
@@ -169,9 +170,7 @@ public final class BundleCodec {
         strings(root.get("witness_vkeys"), "witness_vkeys", 100),
         nonEmpty(text(root, "checkpoint"), "checkpoint"),
         out,
-        v2
-            ? java.util.Optional.of(LedgerEvidenceCodec.fromTree(root.get("ledger")))
-            : java.util.Optional.empty());
+        v2 ? Optional.of(LedgerEvidenceCodec.fromTree(root.get("ledger"))) : Optional.empty());
   }
 
   static void requireFields(JsonNode n, List<String> fields, String what) {

@@ -1,7 +1,6 @@
 package dev.tlog.merkle.bundle;
 
 import dev.tlog.merkle.hash.Hash;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
@@ -9,6 +8,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The ledger part of a {@code tlog-evidence-bundle/v2} (spec/evidence-bundle.md, "Ledger
@@ -54,8 +54,7 @@ public record LedgerEvidence(Filter filter, Optional<Window> window, List<Long> 
     }
 
     private static List<String> sorted(List<String> values) {
-      List<String> out = new ArrayList<>(new java.util.TreeSet<>(values));
-      return List.copyOf(out);
+      return List.copyOf(new TreeSet<>(values));
     }
   }
 
