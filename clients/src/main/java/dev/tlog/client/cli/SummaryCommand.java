@@ -189,7 +189,11 @@ final class SummaryCommand implements Callable<Integer> {
                 + have);
       }
     }
+    boolean capped = claimed.size() >= LedgerReader.SUMMARY_CAP;
     for (Map.Entry<String, List<Long>> m : mine.entrySet()) {
+      if (capped && !claimed.containsKey(m.getKey())) {
+        continue; // a full map lists only the largest counts
+      }
       if (claimed.getOrDefault(m.getKey(), 0L) < m.getValue().size()) {
         missing.addAll(m.getValue());
       }
