@@ -15,7 +15,12 @@ public enum Failure {
   /** The log refused the request (bad index, unknown leaf hash, unsupported call...). */
   REJECTED(6),
   /** A local file or the client state directory could not be used. */
-  LOCAL_STATE(7);
+  LOCAL_STATE(7),
+  /**
+   * The log's answer left out events that match (spec/ledger.md, "Complete windows"): everything it
+   * returned verified, but the client found more matching events in the window itself.
+   */
+  INCOMPLETE_ANSWER(8);
 
   private final int exitCode;
 

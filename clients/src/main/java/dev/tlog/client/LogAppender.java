@@ -1,5 +1,7 @@
 package dev.tlog.client;
 
+import dev.tlog.merkle.hash.Hash;
+import dev.tlog.merkle.hash.TreeHasher;
 import java.util.List;
 
 /**
@@ -30,12 +32,29 @@ public final class LogAppender {
 
   /** Appends one entry. */
   public AppendReceipt append(byte[] entry) {
-    return verifier.verify(List.of(entry), writer.append(entry)).get(0);
+    return append(entry, TreeHasher.leafHash(entry));
+  }
+
+  /**
+   * Sends {@code data}, which the log commits as an entry with leaf hash {@code committedLeaf}: a
+   * ledger log commits an event's entry, not the submission sent (spec/ledger.md).
+   */
+  public AppendReceipt append(byte[] data, Hash committedLeaf) {
+    return verifier.verify(List.of(committedLeaf), writer.append(data)).get(0);
   }
 
   /** Appends entries in one durable batch (all or none), receipts in request order. */
   public List<AppendReceipt> appendBatch(List<byte[]> entries) {
-    return verifier.verify(entries, writer.appendBatch(entries));
+    return appendBatch(entries, entries.stream().map(TreeHasher::leafHash).toList());
+  }
+
+  /** {@link #appendBatch(List)} of data committed with the leaf hashes {@code committedLeaves}. */
+  public List<AppendReceipt> appendBatch(List<byte[]> data, List<Hash> committedLeaves) {
+    if (data.size() != committedLeaves.size()) {
+      throw new IllegalArgumentException(
+          data.size() + " entries but " + committedLeaves.size() + " leaf hashes");
+    }
+    return verifier.verify(committedLeaves, writer.appendBatch(data));
   }
 
   /**

@@ -2,7 +2,6 @@ package dev.tlog.client;
 
 import dev.tlog.merkle.chain.HashChain;
 import dev.tlog.merkle.hash.Hash;
-import dev.tlog.merkle.hash.TreeHasher;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -10,9 +9,10 @@ import java.util.TreeMap;
 
 /**
  * Turns acknowledgements covered by one signed checkpoint into {@link AppendReceipt}s, all checked
- * together (the method is in the package doc): each leaf hash is the hash of the bytes we sent; the
- * checkpoint is signed by the log; the acknowledged indexes fall into runs of consecutive indexes,
- * and each run is checked against the checkpoint's root with two proofs ({@link
+ * together (the method is in the package doc): each leaf hash is the one we expect for what we sent
+ * (the hash of the bytes sent for a plain log, of the event's entry for a ledger, spec/ledger.md);
+ * the checkpoint is signed by the log; the acknowledged indexes fall into runs of consecutive
+ * indexes, and each run is checked against the checkpoint's root with two proofs ({@link
  * VerifyingReader#checkRange}); within a run every chain hash must follow from the one before, and
  * a run that ends the tree must end at the checkpoint's chain head; finally the checkpoint must be
  * consistent with the last one seen.
@@ -26,15 +26,18 @@ final class ReceiptVerifier {
     this.tracker = tracker;
   }
 
-  /** Receipts for {@code entries}, in order; {@code batch.acks()} must be in the same order. */
-  List<AppendReceipt> verify(List<byte[]> entries, AckBatch batch) {
+  /**
+   * Receipts for appended entries whose committed leaf hashes must be {@code expected}, in order
+   * ({@code batch.acks()} in the same order).
+   */
+  List<AppendReceipt> verify(List<Hash> expected, AckBatch batch) {
     List<AppendAck> acks = batch.acks();
-    if (acks.size() != entries.size()) {
+    if (acks.size() != expected.size()) {
       throw new VerificationException(
-          "append of " + entries.size() + " entries returned " + acks.size() + " results");
+          "append of " + expected.size() + " entries returned " + acks.size() + " results");
     }
     for (int i = 0; i < acks.size(); i++) {
-      Hash want = TreeHasher.leafHash(entries.get(i));
+      Hash want = expected.get(i);
       if (!acks.get(i).leafHash().equals(want)) {
         throw new VerificationException(
             "append of entry "

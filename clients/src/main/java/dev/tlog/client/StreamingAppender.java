@@ -1,5 +1,7 @@
 package dev.tlog.client;
 
+import dev.tlog.merkle.hash.Hash;
+import dev.tlog.merkle.hash.TreeHasher;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +26,7 @@ import java.util.concurrent.TimeUnit;
  * outstanding acknowledgements.
  */
 public final class StreamingAppender implements AutoCloseable {
-  private record Pending(byte[] entry, CompletableFuture<AppendReceipt> receipt) {}
+  private record Pending(Hash committedLeaf, CompletableFuture<AppendReceipt> receipt) {}
 
   private record Acked(Pending pending, AppendAck ack, String checkpoint) {}
 
@@ -54,6 +56,14 @@ public final class StreamingAppender implements AutoCloseable {
 
   /** Sends {@code entry}; blocks while {@code window} entries await acknowledgement. */
   public CompletableFuture<AppendReceipt> submit(byte[] entry) {
+    return submit(entry, TreeHasher.leafHash(entry));
+  }
+
+  /**
+   * Sends {@code data}, which the log commits as an entry with leaf hash {@code committedLeaf} (a
+   * ledger event's entry, not the submission sent); blocks like {@link #submit(byte[])}.
+   */
+  public CompletableFuture<AppendReceipt> submit(byte[] data, Hash committedLeaf) {
     try {
       window.acquire();
     } catch (InterruptedException e) {
@@ -67,8 +77,8 @@ public final class StreamingAppender implements AutoCloseable {
         f.completeExceptionally(failure != null ? failure : closed());
         return f;
       }
-      pending.add(new Pending(entry.clone(), f));
-      requests.send(entry);
+      pending.add(new Pending(committedLeaf, f));
+      requests.send(data);
     }
     return f;
   }
@@ -121,11 +131,11 @@ public final class StreamingAppender implements AutoCloseable {
   }
 
   private void verify(List<Acked> group) {
-    List<byte[]> entries = group.stream().map(a -> a.pending().entry()).toList();
+    List<Hash> leaves = group.stream().map(a -> a.pending().committedLeaf()).toList();
     AckBatch batch =
         new AckBatch(group.get(0).checkpoint(), group.stream().map(Acked::ack).toList());
     try {
-      List<AppendReceipt> receipts = verifier.verify(entries, batch);
+      List<AppendReceipt> receipts = verifier.verify(leaves, batch);
       for (int i = 0; i < group.size(); i++) {
         group.get(i).pending().receipt().complete(receipts.get(i));
       }

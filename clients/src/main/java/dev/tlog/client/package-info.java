@@ -17,6 +17,10 @@
  *       dev.tlog.client.AppendReceipt}s, with bounded retries.
  *   <li>{@link dev.tlog.client.CheckpointTracker}: the last verified checkpoint, optionally kept in
  *       a state file, so a rollback or fork between runs is noticed.
+ *   <li>Ledger logs (audit events, spec/ledger.md): recording and investigating in package {@code
+ *       dev.tlog.client.ledger}. A ledger log commits an event's entry, not the submission sent, so
+ *       the appenders take the leaf hash the log must commit as a parameter ({@link
+ *       dev.tlog.client.LogAppender#append(byte[], dev.tlog.merkle.hash.Hash)}).
  * </ul>
  *
  * <p>Verifying many entries at once. The receipts of an {@code AppendBatch}, the {@code
@@ -26,7 +30,8 @@
  * per entry ({@link dev.tlog.merkle.proof.Proofs#checkRange}):
  *
  * <ol>
- *   <li>the leaf hashes are computed from the bytes we sent or read, never taken from the log;
+ *   <li>the leaf hashes are computed from the bytes we sent (for a ledger, from the entry the log
+ *       must commit for them) or read, never taken from the log;
  *   <li>the inclusion proof of {@code b} in {@code n} is checked against {@code R}; its left
  *       siblings are the compact range of {@code [0, b)};
  *   <li>that compact range extended with our leaves gives the root of the tree of size {@code e};
@@ -47,8 +52,9 @@
  * dev.tlog.client.LogConsistencyException} (rollback or fork), {@link
  * dev.tlog.client.LogUnavailableException} (transport, after retries), {@link
  * dev.tlog.client.LogRequestException} (the log rejected a request), {@link
- * dev.tlog.client.state.StateFileException} (local state). The CLI maps them to exit codes in one
- * place ({@code dev.tlog.client.cli.ExitCodes}).
+ * dev.tlog.client.state.StateFileException} (local state), {@link
+ * dev.tlog.client.ledger.IncompleteAnswerException} (a ledger answer that left out matching
+ * events). The CLI maps them to exit codes in one place ({@code dev.tlog.client.cli.ExitCodes}).
  *
  * <p>Threading: value types are immutable; {@code LogAppender}, {@code VerifyingReader} and {@code
  * CheckpointTracker} are thread-safe; a {@code StreamingAppender} may be fed from one thread at a

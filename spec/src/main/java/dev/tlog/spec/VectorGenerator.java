@@ -22,5 +22,6 @@ public final class VectorGenerator {
     CosignatureVectors.writeAll(w);
     BundleVectors.writeAll(w);
     LedgerVectors.writeAll(w);
+    LedgerBundleVectors.writeAll(w);
   }
 }

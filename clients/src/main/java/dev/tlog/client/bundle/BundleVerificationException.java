@@ -19,7 +19,20 @@ public final class BundleVerificationException extends VerificationException {
     /** An entry's data does not hash to its leaf hash. */
     LEAF_HASH,
     /** An inclusion proof does not lead from the leaf hash to the checkpoint's root. */
-    INCLUSION_PROOF
+    INCLUSION_PROOF,
+    /**
+     * v2 window: the entries are not exactly the window's range, carry proofs of their own, or the
+     * range proof does not lead from their leaves to the checkpoint's root.
+     */
+    RANGE,
+    /** v2: an entry is not a canonical ledger entry (or, without a window, not an event). */
+    LEDGER_ENTRY,
+    /** v2: a payload record does not parse or does not match its entry's commitment. */
+    PAYLOAD,
+    /** v2: the window's bounds or clock marks break spec/ledger.md, "Complete windows". */
+    WINDOW,
+    /** v2: the filter is invalid, or the events it matches are not exactly the listed matches. */
+    MATCHES
   }
 
   private final Failure failure;

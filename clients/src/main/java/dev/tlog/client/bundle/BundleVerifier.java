@@ -6,21 +6,41 @@ import dev.tlog.client.VerificationException;
 import dev.tlog.client.VerifiedCheckpoint;
 import dev.tlog.client.VerifyingReader;
 import dev.tlog.client.bundle.BundleVerificationException.Failure;
+import dev.tlog.client.ledger.VerifiedWindow;
+import dev.tlog.ledger.query.EventFilter;
 import dev.tlog.merkle.bundle.EvidenceBundle;
 import dev.tlog.merkle.hash.Hash;
 import dev.tlog.merkle.hash.TreeHasher;
 import dev.tlog.merkle.proof.InclusionProof;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * Verifies an evidence bundle offline, in the order of spec/evidence-bundle.md: log key (against
  * the pinned key, if any), checkpoint signature and origin, that every signature line is by a key
- * the bundle names, then each entry's leaf hash and inclusion proof.
+ * the bundle names, then each entry's leaf hash and inclusion proof; for a v2 bundle the ledger
+ * evidence after that ({@link LedgerBundleVerifier}).
  */
 public final class BundleVerifier {
   private BundleVerifier() {}
 
-  /** The outcome of a successful verification. */
-  public record Report(VerifiedCheckpoint checkpoint, int entries, boolean keyPinned) {}
+  /** The outcome of a successful verification; {@code ledger} for a v2 bundle. */
+  public record Report(
+      VerifiedCheckpoint checkpoint,
+      int entries,
+      boolean keyPinned,
+      Optional<LedgerReport> ledger) {}
+
+  /**
+   * What the ledger evidence of a v2 bundle showed: the window, proven complete (absent for a
+   * bundle of selected events), the filter, the matching events, and those whose erased payload
+   * kept the full-text part of the filter from being checked.
+   */
+  public record LedgerReport(
+      Optional<VerifiedWindow> window,
+      EventFilter filter,
+      List<Long> matches,
+      List<Long> undecided) {}
 
   /**
    * Verifies {@code b}. {@code trustedVkey} is the log key the caller trusts; when null the
@@ -61,6 +81,9 @@ public final class BundleVerifier {
             "entry " + e.index() + ": data hashes to " + leaf + ", bundle says " + e.leafHash(),
             null);
       }
+      if (b.ledger().isPresent()) {
+        continue; // inclusion is part of the ledger evidence (per entry or by the window's range)
+      }
       try {
         VerifyingReader.checkInclusion(
             new InclusionProof(e.index(), cp.size(), e.proof()), e.index(), leaf, cp);
@@ -68,6 +91,7 @@ public final class BundleVerifier {
         throw new BundleVerificationException(Failure.INCLUSION_PROOF, ex.getMessage(), ex);
       }
     }
-    return new Report(cp, b.entries().size(), trustedVkey != null);
+    var ledger = b.ledger().map(l -> LedgerBundleVerifier.verify(b, l, cp));
+    return new Report(cp, b.entries().size(), trustedVkey != null, ledger);
   }
 }

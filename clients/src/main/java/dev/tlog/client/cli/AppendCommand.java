@@ -3,6 +3,7 @@ package dev.tlog.client.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.tlog.client.AppendReceipt;
 import dev.tlog.client.LogAppender;
+import dev.tlog.client.LogRequestException;
 import dev.tlog.client.StreamingAppender;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -29,7 +30,8 @@ import picocli.CommandLine.Spec;
     name = "append",
     mixinStandardHelpOptions = true,
     description = {
-      "Appends entries over gRPC. Each receipt is reported only after the checkpoint signature,",
+      "Appends entries over gRPC to a log in opaque mode (a ledger log takes only events: use",
+      "tlog record or tlog ingest). Each receipt is reported only after the checkpoint signature,",
       "the entry's inclusion proof and consistency with the last checkpoint seen are verified.",
       "Entries come from the arguments (UTF-8), from --file (one entry per file), or else from",
       "standard input (one entry per line, streamed with back-pressure)."
@@ -64,6 +66,23 @@ final class AppendCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    try {
+      return append();
+    } catch (LogRequestException e) {
+      // A ledger log refuses anything but event submissions (spec/ledger.md, "Modes").
+      if (e.getMessage().contains("INVALID_ARGUMENT: event")) {
+        throw new LogRequestException(
+            e.code(),
+            e.getMessage()
+                + " (this log is in ledger mode: record events with tlog record or tlog ingest;"
+                + " arbitrary entries need a log started with --mode opaque)",
+            e);
+      }
+      throw e;
+    }
+  }
+
+  private Integer append() {
     Output out = new Output(spec.commandLine().getOut(), options.json);
     List<byte[]> data = new ArrayList<>();
     entries.forEach(e -> data.add(e.getBytes(StandardCharsets.UTF_8)));

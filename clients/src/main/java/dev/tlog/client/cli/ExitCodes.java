@@ -15,6 +15,7 @@ public final class ExitCodes {
   public static final int UNAVAILABLE = Failure.UNAVAILABLE.exitCode();
   public static final int REJECTED = Failure.REJECTED.exitCode();
   public static final int LOCAL_STATE = Failure.LOCAL_STATE.exitCode();
+  public static final int INCOMPLETE_ANSWER = Failure.INCOMPLETE_ANSWER.exitCode();
 
   /** The help footer listing the codes. */
   public static final String[] FOOTER = {
@@ -28,6 +29,7 @@ public final class ExitCodes {
     "  5  log unreachable, overloaded or failing (server error) after retries",
     "  6  request rejected by the log (e.g. index beyond the tree, unknown leaf hash, unsupported call)",
     "  7  local file or state error",
+    "  8  INCOMPLETE: the log's answer left out matching events the client found itself",
   };
 
   private ExitCodes() {}
@@ -57,6 +59,9 @@ public final class ExitCodes {
     }
     if (code == VERIFICATION_FAILED) {
       return "VERIFICATION FAILED: ";
+    }
+    if (code == INCOMPLETE_ANSWER) {
+      return "INCOMPLETE: ";
     }
     return code == INTERNAL ? "internal error: " : "";
   }

@@ -5,6 +5,7 @@ import dev.tlog.client.CheckpointVerifier;
 import dev.tlog.client.LogIdentity;
 import dev.tlog.client.LogSource;
 import dev.tlog.client.VerifyingReader;
+import dev.tlog.client.ledger.LedgerReader;
 import dev.tlog.client.state.CheckpointStore;
 import dev.tlog.client.state.StateDir;
 import dev.tlog.client.transport.GrpcLogSource;
@@ -54,7 +55,13 @@ final class Session implements AutoCloseable {
     if (source instanceof GrpcLogSource g) {
       return g;
     }
-    throw new UsageException(command + " needs --grpc: the tiles API is read-only");
+    throw new UsageException(
+        command + " needs --grpc: the tiles API is read-only and has no ledger queries");
+  }
+
+  /** The ledger query service (gRPC only), verified through this session's reader and tracker. */
+  LedgerReader ledger(String command) {
+    return new LedgerReader(grpc(command).ledger(), reader, tracker);
   }
 
   @Override

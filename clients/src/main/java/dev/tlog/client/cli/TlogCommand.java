@@ -12,8 +12,15 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     version = "tlog 0.1.0",
     description =
-        "Append to, prove, monitor, audit and export evidence from a tlog log; verify bundles.",
+        "Record and investigate audit events; append to, prove, monitor, audit and export"
+            + " evidence from a tlog log; verify bundles.",
     subcommands = {
+      RecordCommand.class,
+      IngestCommand.class,
+      EventsCommand.class,
+      SummaryCommand.class,
+      TraceCommand.class,
+      WindowCommand.class,
       AppendCommand.class,
       CheckpointCommand.class,
       ProveCommand.class,
@@ -29,7 +36,8 @@ import picocli.CommandLine.Spec;
       "TLOG_STATE_DIR).",
       "",
       "Exit codes: 0 ok, 1 internal, 2 usage, 3 verification failed, 4 ALERT rollback/fork,",
-      "5 unreachable, 6 rejected by the log, 7 local state error (details: tlog <cmd> --help)."
+      "5 unreachable, 6 rejected by the log, 7 local state error, 8 INCOMPLETE: the log left out",
+      "a matching event (details: tlog <cmd> --help)."
     })
 public final class TlogCommand implements Runnable {
   private final InputStream stdin;

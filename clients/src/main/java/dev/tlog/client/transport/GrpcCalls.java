@@ -99,7 +99,8 @@ public final class GrpcCalls {
           new LogUnavailableException(
               msg + " (after " + attempts + " attempt" + (attempts == 1 ? "" : "s") + ")", t);
       case REJECTED -> new LogRequestException(s.getCode().name(), msg, t);
-      case VERIFICATION_FAILED, LOG_INCONSISTENT, LOCAL_STATE -> new VerificationException(msg, t);
+      case VERIFICATION_FAILED, LOG_INCONSISTENT, LOCAL_STATE, INCOMPLETE_ANSWER ->
+          new VerificationException(msg, t);
     };
   }
 

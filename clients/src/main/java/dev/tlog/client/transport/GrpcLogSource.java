@@ -53,6 +53,11 @@ public final class GrpcLogSource implements LogSource {
     return new GrpcLogWriter(channel, target, retry);
   }
 
+  /** The ledger query service through this source's channel (closed with this source). */
+  public GrpcLedgerSource ledger() {
+    return new GrpcLedgerSource(channel, target, retry);
+  }
+
   private LogServiceBlockingStub stub() {
     return LogServiceGrpc.newBlockingStub(channel)
         .withDeadlineAfter(DEADLINE_SECONDS, TimeUnit.SECONDS);

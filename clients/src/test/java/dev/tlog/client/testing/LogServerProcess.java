@@ -33,8 +33,24 @@ public final class LogServerProcess implements AutoCloseable {
     this.vkey = vkey;
   }
 
-  /** Starts a server on {@code dataDir} with the key in {@code keyFile} (created if missing). */
+  /**
+   * Starts an opaque-mode server (entries are arbitrary bytes) on {@code dataDir} with the key in
+   * {@code keyFile} (created if missing).
+   */
   public static LogServerProcess start(Path dataDir, Path keyFile) throws IOException {
+    return start(dataDir, keyFile, "opaque");
+  }
+
+  /**
+   * Starts a ledger-mode server (the default for new logs, spec/ledger.md): appends must be event
+   * submissions; the log commits their entries and writes clock marks.
+   */
+  public static LogServerProcess startLedger(Path dataDir, Path keyFile) throws IOException {
+    return start(dataDir, keyFile, "ledger");
+  }
+
+  private static LogServerProcess start(Path dataDir, Path keyFile, String mode)
+      throws IOException {
     List<String> cmd =
         new ArrayList<>(
             List.of(
@@ -55,7 +71,7 @@ public final class LogServerProcess implements AutoCloseable {
                 "--origin",
                 ORIGIN,
                 "--mode",
-                "opaque"));
+                mode));
     if (keyFile != null) {
       cmd.add("--key-file");
       cmd.add(keyFile.toString());

@@ -16,14 +16,17 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * Encodes and parses {@code tlog-evidence-bundle/v1} (spec/evidence-bundle.md). Parsing is bounded
- * and all-or-nothing, and accepts only the canonical encoding: the input must equal, byte for byte,
- * {@link #encode} of the parsed value. Stateless and thread-safe.
+ * Encodes and parses {@code tlog-evidence-bundle/v1} and {@code v2} (spec/evidence-bundle.md; v2
+ * adds ledger evidence, {@link LedgerEvidenceCodec}). Parsing is bounded and all-or-nothing, and
+ * accepts only the canonical encoding: the input must equal, byte for byte, {@link #encode} of the
+ * parsed value. Stateless and thread-safe.
  */
 public final class BundleCodec {
   public static final String FORMAT = "tlog-evidence-bundle/v1";
+  public static final String FORMAT_V2 = "tlog-evidence-bundle/v2";
   public static final int MAX_BYTES = 64 << 20;
   public static final int MAX_ENTRIES = 100_000;
   public static final int MAX_PROOF_HASHES = 63;
@@ -36,6 +39,18 @@ public final class BundleCodec {
           "format", "origin", "log_vkey", "witness_vkeys", "checkpoint", "entries", "instructions");
   private static final List<String> ENTRY_FIELDS =
       List.of("index", "data_hex", "leaf_hash_hex", "inclusion_proof_hex");
+  private static final List<String> FIELDS_V2 =
+      List.of(
+          "format",
+          "origin",
+          "log_vkey",
+          "witness_vkeys",
+          "checkpoint",
+          "entries",
+          "ledger",
+          "instructions");
+  private static final List<String> ENTRY_FIELDS_V2 =
+      List.of("index", "data_hex", "leaf_hash_hex", "inclusion_proof_hex", "payload_record_hex");
 
   private BundleCodec() {}
 
@@ -49,8 +64,11 @@ public final class BundleCodec {
    * bundles on purpose (the vector generator); {@link #decode} rejects any change to it.
    */
   public static ObjectNode tree(EvidenceBundle b) {
+    boolean v2 = b.version() == 2;
     ObjectNode root = JSON.createObjectNode();
-    root.put("format", FORMAT).put("origin", b.origin()).put("log_vkey", b.logVkey());
+    root.put("format", v2 ? FORMAT_V2 : FORMAT)
+        .put("origin", b.origin())
+        .put("log_vkey", b.logVkey());
     ArrayNode ws = root.putArray("witness_vkeys");
     b.witnessVkeys().forEach(ws::add);
     root.put("checkpoint", b.checkpoint());
@@ -62,9 +80,13 @@ public final class BundleCodec {
           .put("leaf_hash_hex", e.leafHash().toHex());
       ArrayNode p = n.putArray("inclusion_proof_hex");
       e.proof().forEach(h -> p.add(h.toHex()));
+      if (v2) {
+        n.put("payload_record_hex", HEX.formatHex(e.payloadRecord()));
+      }
     }
+    b.ledger().ifPresent(l -> root.set("ledger", LedgerEvidenceCodec.tree(l)));
     ArrayNode ins = root.putArray("instructions");
-    BundleInstructions.V1.forEach(ins::add);
+    (v2 ? BundleInstructions.V2 : BundleInstructions.V1).forEach(ins::add);
     return root;
   }
 
@@ -108,18 +130,23 @@ public final class BundleCodec {
   }
 
   private static EvidenceBundle fromTree(JsonNode root) {
-    requireFields(root, FIELDS, "bundle");
-    if (!FORMAT.equals(text(root, "format"))) {
-      throw new BundleFormatException("format is not " + FORMAT);
+    if (root == null || !root.isObject()) {
+      throw new BundleFormatException("bundle is not a JSON object");
     }
+    String format = root.path("format").asText();
+    boolean v2 = format.equals(FORMAT_V2);
+    if (!v2 && !format.equals(FORMAT)) {
+      throw new BundleFormatException("format is neither " + FORMAT + " nor " + FORMAT_V2);
+    }
+    requireFields(root, v2 ? FIELDS_V2 : FIELDS, "bundle");
     List<String> ins = strings(root.get("instructions"), "instructions", 100);
-    if (!ins.equals(BundleInstructions.V1)) {
-      throw new BundleFormatException("instructions are not the " + FORMAT + " text");
+    if (!ins.equals(v2 ? BundleInstructions.V2 : BundleInstructions.V1)) {
+      throw new BundleFormatException("instructions are not the " + format + " text");
     }
     JsonNode entries = array(root.get("entries"), "entries", MAX_ENTRIES);
     List<EvidenceBundle.Entry> out = new ArrayList<>();
     for (JsonNode e : entries) {
-      requireFields(e, ENTRY_FIELDS, "entry " + out.size());
+      requireFields(e, v2 ? ENTRY_FIELDS_V2 : ENTRY_FIELDS, "entry " + out.size());
       long index = parseIndex(text(e, "index"));
       if (!out.isEmpty() && index <= out.get(out.size() - 1).index()) {
         throw new BundleFormatException("entry indexes must be strictly increasing at " + index);
@@ -129,9 +156,10 @@ public final class BundleCodec {
         proof.add(Hash.fromHex(lowerHex(h)));
       }
       byte[] data = HEX.parseHex(lowerHex(text(e, "data_hex")));
+      byte[] record = v2 ? HEX.parseHex(lowerHex(text(e, "payload_record_hex"))) : new byte[0];
       out.add(
           new EvidenceBundle.Entry(
-              index, data, Hash.fromHex(lowerHex(text(e, "leaf_hash_hex"))), proof));
+              index, data, Hash.fromHex(lowerHex(text(e, "leaf_hash_hex"))), proof, record));
     }
     if (out.isEmpty()) {
       throw new BundleFormatException("bundle has no entries");
@@ -141,10 +169,11 @@ public final class BundleCodec {
         nonEmpty(text(root, "log_vkey"), "log_vkey"),
         strings(root.get("witness_vkeys"), "witness_vkeys", 100),
         nonEmpty(text(root, "checkpoint"), "checkpoint"),
-        out);
+        out,
+        v2 ? Optional.of(LedgerEvidenceCodec.fromTree(root.get("ledger"))) : Optional.empty());
   }
 
-  private static void requireFields(JsonNode n, List<String> fields, String what) {
+  static void requireFields(JsonNode n, List<String> fields, String what) {
     if (n == null || !n.isObject()) {
       throw new BundleFormatException(what + " is not a JSON object");
     }
@@ -155,7 +184,7 @@ public final class BundleCodec {
     }
   }
 
-  private static String text(JsonNode n, String field) {
+  static String text(JsonNode n, String field) {
     JsonNode v = n.get(field);
     if (v == null || !v.isTextual()) {
       throw new BundleFormatException(field + " is not a string");
@@ -163,7 +192,7 @@ public final class BundleCodec {
     return v.asText();
   }
 
-  private static JsonNode array(JsonNode n, String what, int max) {
+  static JsonNode array(JsonNode n, String what, int max) {
     if (n == null || !n.isArray()) {
       throw new BundleFormatException(what + " is not an array");
     }
@@ -173,7 +202,7 @@ public final class BundleCodec {
     return n;
   }
 
-  private static List<String> strings(JsonNode n, String what, int max) {
+  static List<String> strings(JsonNode n, String what, int max) {
     List<String> out = new ArrayList<>();
     for (JsonNode s : array(n, what, max)) {
       if (!s.isTextual()) {
@@ -191,14 +220,14 @@ public final class BundleCodec {
     return s;
   }
 
-  private static String lowerHex(String s) {
+  static String lowerHex(String s) {
     if (!s.chars().allMatch(c -> (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
       throw new BundleFormatException("not lowercase hex: \"" + abbreviate(s) + "\"");
     }
     return s;
   }
 
-  private static long parseIndex(String s) {
+  static long parseIndex(String s) {
     boolean canonical =
         !s.isEmpty()
             && s.length() <= 19

@@ -27,6 +27,9 @@ class VectorCoverageTest {
               Map.entry(
                   "bundle/bundles.json",
                   "clients/src/test/java/dev/tlog/client/bundle/" + "BundleVectorsTest.java"),
+              Map.entry(
+                  "bundle/ledger-bundles.json",
+                  "clients/src/test/java/dev/tlog/client/bundle/" + "BundleVectorsTest.java"),
               Map.entry("chain/chain.json", MERKLE + "chain/ChainVectorsTest.java"),
               Map.entry("checkpoint/bodies.json", MERKLE + "checkpoint/CheckpointVectorsTest.java"),
               Map.entry("checkpoint/signed.json", MERKLE + "checkpoint/CheckpointVectorsTest.java"),
