@@ -101,6 +101,20 @@ public final class EventCodec {
 
   /** Parses committed entry bytes: an event entry or a clock mark, in canonical form only. */
   public static LedgerEntry parseEntry(byte[] bytes) {
+    return parseEntry(bytes, true);
+  }
+
+  /**
+   * Parses entry bytes that were already checked by {@link #parseEntry(byte[])} when they were
+   * accepted, e.g. read back from the log that validated them for a derived index: every field is
+   * checked as there, but the bytes are not re-encoded to compare with the canonical form (most of
+   * the cost). Anything that decides what is true uses {@link #parseEntry(byte[])}.
+   */
+  public static LedgerEntry parseStoredEntry(byte[] bytes) {
+    return parseEntry(bytes, false);
+  }
+
+  private static LedgerEntry parseEntry(byte[] bytes, boolean checkCanonical) {
     JsonNode n = CanonicalJson.parse("(document)", bytes);
     if (!n.isObject()) {
       throw new EventFormatException("(document)", "want a JSON object");
@@ -112,6 +126,9 @@ public final class EventCodec {
       requireObject(n, CLOCK_FIELDS, CLOCK_FORMAT);
       long t = EventTime.parse("clock", text(n, "clock"));
       out = new LedgerEntry.ClockMark(t);
+      if (!checkCanonical) {
+        return out;
+      }
       again = clockEntry(t);
     } else {
       requireObject(n, ENTRY_FIELDS, EVENT_FORMAT);
@@ -127,6 +144,9 @@ public final class EventCodec {
           new TreeMap<>(EventRules.checkLinks("links", strings(n, "links")));
       Hash commitment = hex("payload_sha256", text(n, "payload_sha256"));
       out = new LedgerEntry.EventEntry(t, actor, action, sev, meta, links, commitment);
+      if (!checkCanonical) {
+        return out;
+      }
       ObjectNode c = common(t, actor, action, sev, meta, links);
       c.put("payload_sha256", commitment.toHex());
       again = utf8(CanonicalJson.canonical(c));
@@ -136,6 +156,50 @@ public final class EventCodec {
     }
     return out;
   }
+
+  /**
+   * Reads a payload record already checked when it was stored (see {@link #parseStoredEntry}): a
+   * record in the one canonical layout is sliced, not parsed; anything else is parsed strictly. The
+   * caller checks the commitment, which also catches a slice of damaged bytes.
+   */
+  public static PayloadRecord parseStoredPayloadRecord(byte[] bytes) {
+    int tail = STORED_SALT_SUFFIX.length + 2 * Hash.SIZE + 2;
+    if (bytes.length > STORED_PAYLOAD_PREFIX.length + tail
+        && java.util.Arrays.equals(
+            bytes,
+            0,
+            STORED_PAYLOAD_PREFIX.length,
+            STORED_PAYLOAD_PREFIX,
+            0,
+            STORED_PAYLOAD_PREFIX.length)
+        && java.util.Arrays.equals(
+            bytes,
+            bytes.length - tail,
+            bytes.length - tail + STORED_SALT_SUFFIX.length,
+            STORED_SALT_SUFFIX,
+            0,
+            STORED_SALT_SUFFIX.length)
+        && bytes[bytes.length - 2] == '"'
+        && bytes[bytes.length - 1] == '}') {
+      String salt =
+          new String(
+              bytes, bytes.length - 2 - 2 * Hash.SIZE, 2 * Hash.SIZE, StandardCharsets.UTF_8);
+      if (salt.matches("[0-9a-f]+")) {
+        String payload =
+            new String(
+                bytes,
+                STORED_PAYLOAD_PREFIX.length,
+                bytes.length - tail - STORED_PAYLOAD_PREFIX.length,
+                StandardCharsets.UTF_8);
+        return new PayloadRecord(payload, Hash.fromHex(salt));
+      }
+    }
+    return parsePayloadRecord(bytes);
+  }
+
+  private static final byte[] STORED_PAYLOAD_PREFIX =
+      ("{\"format\":\"" + PAYLOAD_FORMAT + "\",\"payload\":").getBytes(StandardCharsets.UTF_8);
+  private static final byte[] STORED_SALT_SUFFIX = ",\"salt\":\"".getBytes(StandardCharsets.UTF_8);
 
   /** Parses a payload record in canonical form (its commitment is checked by the caller). */
   public static PayloadRecord parsePayloadRecord(byte[] bytes) {

@@ -80,6 +80,33 @@ class EventCodecProperties {
   }
 
   @Property(tries = 300)
+  void storedReadsAgreeWithStrictParsesAndDamageFailsTheCommitment(
+      @ForAll("events") Event e,
+      @ForAll("times") long clock,
+      @ForAll @IntRange(min = 1, max = 255) int xor,
+      @ForAll long seed) {
+    byte[] entry = EventCodec.entry(e);
+    byte[] record = EventCodec.payloadRecord(e);
+    assertEquals(EventCodec.parseEntry(entry), EventCodec.parseStoredEntry(entry));
+    byte[] mark = EventCodec.clockEntry(clock);
+    assertEquals(EventCodec.parseEntry(mark), EventCodec.parseStoredEntry(mark));
+    PayloadRecord stored = EventCodec.parseStoredPayloadRecord(record);
+    assertEquals(EventCodec.parsePayloadRecord(record), stored);
+    LedgerEntry.EventEntry committed = (LedgerEntry.EventEntry) EventCodec.parseEntry(entry);
+    stored.checkAgainst(committed);
+    // A damaged stored record never passes as the event's payload: it fails to read or its
+    // commitment no longer matches.
+    byte[] damaged = record.clone();
+    damaged[(int) Math.floorMod(seed, (long) damaged.length)] ^= (byte) xor;
+    try {
+      EventCodec.parseStoredPayloadRecord(damaged).checkAgainst(committed);
+      throw new AssertionError("a damaged payload record matched its entry");
+    } catch (EventFormatException expected) {
+      // the damage shows
+    }
+  }
+
+  @Property(tries = 300)
   void clockMarksParseBack(@ForAll("times") long nanos) {
     byte[] entry = EventCodec.clockEntry(nanos);
     assertEquals(new LedgerEntry.ClockMark(nanos), EventCodec.parseEntry(entry));

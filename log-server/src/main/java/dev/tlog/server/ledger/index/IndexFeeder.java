@@ -45,7 +45,7 @@ final class IndexFeeder {
       long i = start + k;
       LedgerEntry entry;
       try {
-        entry = EventCodec.parseEntry(entries.get(k));
+        entry = EventCodec.parseStoredEntry(entries.get(k));
       } catch (EventFormatException e) {
         LOG.log(
             System.Logger.Level.ERROR,
@@ -70,7 +70,8 @@ final class IndexFeeder {
       return EventDocuments.document(i, entry, Optional.empty(), clock);
     }
     try {
-      Optional<PayloadRecord> payload = log.payloadRecord(i).map(EventCodec::parsePayloadRecord);
+      Optional<PayloadRecord> payload =
+          log.payloadRecord(i).map(EventCodec::parseStoredPayloadRecord);
       return EventDocuments.document(i, entry, payload, clock);
     } catch (EventFormatException e) {
       LOG.log(

@@ -9,9 +9,10 @@ import java.util.concurrent.TimeUnit;
 /**
  * The thread that makes the ledger index follow the log: woken by every signed checkpoint, it reads
  * the entries the index does not cover yet from storage in chunks, adds their documents, makes them
- * searchable (at once when it has caught up, at least every {@value #PUBLISH_MILLIS} ms while it
- * catches up) and commits every {@value #COMMIT_SECONDS} s or {@value #COMMIT_ENTRIES} entries and
- * when it stops. It only reads storage, in short read transactions, so appends never wait for it.
+ * searchable (when it has caught up, at most {@value #MIN_PUBLISH_GAP_MILLIS} ms later; at least
+ * every {@value #PUBLISH_MILLIS} ms while it catches up) and commits every {@value #COMMIT_SECONDS}
+ * s or {@value #COMMIT_ENTRIES} entries and when it stops. It only reads storage, in short read
+ * transactions, so appends never wait for it.
  *
  * <p>Threading: owns the {@code tlog-ledger-indexer} thread; {@link #close} may be called from any
  * thread. Failures (storage or Lucene) are logged and retried with a growing delay; they never
@@ -19,6 +20,11 @@ import java.util.concurrent.TimeUnit;
  */
 public final class Indexer implements AutoCloseable {
   static final long PUBLISH_MILLIS = 250;
+  // Each publish is a Lucene refresh: a new segment and, soon, merges. Refreshing after every
+  // small batch of a busy log cost more CPU than the appends themselves (a 2-core machine appended
+  // ledger events at a tenth of the opaque rate); at most one per this gap keeps a caught-up
+  // index at most this far behind.
+  static final long MIN_PUBLISH_GAP_MILLIS = 50;
   static final long COMMIT_SECONDS = 30;
   static final long COMMIT_ENTRIES = 500_000;
 
@@ -91,7 +97,13 @@ public final class Indexer implements AutoCloseable {
             added = IndexFeeder.feed(r, index, added, target);
           }
           long now = System.nanoTime();
-          if (added.covered() >= target || now - lastPublish > millis(PUBLISH_MILLIS)) {
+          boolean caughtUp = added.covered() >= target;
+          if (caughtUp && now - lastPublish < millis(MIN_PUBLISH_GAP_MILLIS)) {
+            // Let more batches arrive before the next refresh; published below or on the next turn.
+            await(MIN_PUBLISH_GAP_MILLIS - TimeUnit.NANOSECONDS.toMillis(now - lastPublish));
+            now = System.nanoTime();
+          }
+          if (caughtUp || now - lastPublish > millis(PUBLISH_MILLIS)) {
             index.publish(added);
             lastPublish = now;
           }
