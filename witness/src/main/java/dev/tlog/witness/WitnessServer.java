@@ -14,6 +14,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.http.HttpServer;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -37,8 +38,12 @@ public final class WitnessServer implements AutoCloseable {
   private HttpServer http;
 
   private WitnessServer(WitnessSettings s) {
-    this.cosigner = CosignerKeyFile.loadOrCreate(s.keyFile(), s.name(), new SecureRandom());
-    this.state = LmdbWitnessState.open(s.dataDir().resolve("state"));
+    Path stateDir = s.dataDir().resolve("state");
+    // Before anything is written: the key decides which witness this is.
+    this.cosigner =
+        CosignerKeyFile.loadOrCreate(
+            s.keyFile(), s.name(), LmdbWitnessState.exists(stateDir), new SecureRandom());
+    this.state = LmdbWitnessState.open(stateDir);
     this.forks = new ForkEvidenceStore(s.dataDir().resolve("forks"));
     this.recorder = new ForkRecorder(forks, s.clock());
     this.crossChecker = new CrossChecker(s.config(), state, recorder);
