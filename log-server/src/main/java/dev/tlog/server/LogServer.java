@@ -32,6 +32,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -69,13 +70,14 @@ public final class LogServer implements AutoCloseable {
     this.lock = DataDirLock.acquire(config.dataDir());
     opened.push(lock);
     try {
-      this.key = LogKeyFile.loadOrCreate(config.keyFile(), config.origin(), new SecureRandom());
+      // After the lock, before anything else is written: the key decides which log this is.
+      Path logDir = config.dataDir().resolve("log");
+      this.key =
+          LogKeyFile.loadOrCreate(
+              config.keyFile(), config.origin(), LmdbLogStorage.exists(logDir), new SecureRandom());
       this.storage =
           LmdbLogStorage.open(
-              config.dataDir().resolve("log"),
-              config.origin(),
-              config.ledger().mode(),
-              config.initialMapSize());
+              logDir, config.origin(), config.ledger().mode(), config.initialMapSize());
     } catch (RuntimeException e) {
       closeOpened();
       throw e;

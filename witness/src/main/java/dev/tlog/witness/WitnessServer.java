@@ -8,12 +8,14 @@ import dev.tlog.witness.crosscheck.CrossChecker;
 import dev.tlog.witness.fork.ForkEvidenceStore;
 import dev.tlog.witness.fork.ForkRecorder;
 import dev.tlog.witness.http.WitnessHttpApi;
+import dev.tlog.witness.state.WitnessDirLock;
 import dev.tlog.witness.state.WitnessState;
 import dev.tlog.witness.state.lmdb.LmdbWitnessState;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.http.HttpServer;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -27,6 +29,7 @@ import java.util.concurrent.TimeoutException;
 public final class WitnessServer implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger(WitnessServer.class.getName());
 
+  private final WitnessDirLock lock;
   private final Vertx vertx;
   private final WorkerExecutor writer;
   private final WitnessState state;
@@ -37,9 +40,25 @@ public final class WitnessServer implements AutoCloseable {
   private HttpServer http;
 
   private WitnessServer(WitnessSettings s) {
-    this.cosigner = CosignerKeyFile.loadOrCreate(s.keyFile(), s.name(), new SecureRandom());
-    this.state = LmdbWitnessState.open(s.dataDir().resolve("state"));
-    this.forks = new ForkEvidenceStore(s.dataDir().resolve("forks"));
+    // First: one witness per data directory, before its key or state is touched.
+    this.lock = WitnessDirLock.acquire(s.dataDir());
+    WitnessState opened = null;
+    try {
+      Path stateDir = s.dataDir().resolve("state");
+      // Before anything is written: the key decides which witness this is.
+      this.cosigner =
+          CosignerKeyFile.loadOrCreate(
+              s.keyFile(), s.name(), LmdbWitnessState.exists(stateDir), new SecureRandom());
+      opened = LmdbWitnessState.open(stateDir);
+      this.forks = new ForkEvidenceStore(s.dataDir().resolve("forks"));
+    } catch (RuntimeException e) {
+      if (opened != null) {
+        opened.close();
+      }
+      lock.close();
+      throw e;
+    }
+    this.state = opened;
     this.recorder = new ForkRecorder(forks, s.clock());
     this.crossChecker = new CrossChecker(s.config(), state, recorder);
     this.vertx = Vertx.vertx();
@@ -101,7 +120,11 @@ public final class WitnessServer implements AutoCloseable {
       await(writer.close());
       await(vertx.close());
     } finally {
-      state.close();
+      try {
+        state.close();
+      } finally {
+        lock.close();
+      }
     }
   }
 

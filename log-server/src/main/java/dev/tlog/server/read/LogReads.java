@@ -19,7 +19,8 @@ import java.util.List;
  * The log's read operations, shared by every transport. Sizes are bounded by the latest signed
  * checkpoint, so everything served can be verified against a signed root. Range rule: a request
  * that may become valid as the log grows is {@link OutOfRangeException}; one that can never be
- * valid is {@link InvalidRequestException}. Thread-safe.
+ * valid is {@link InvalidRequestException}. Positions, sizes and indexes from requests are uint64
+ * values (see {@link Uint64}): compared and printed unsigned. Thread-safe.
  */
 public final class LogReads {
   private final LogStorage storage;
@@ -46,12 +47,9 @@ public final class LogReads {
 
   private long resolveTreeSize(long treeSize) {
     long latest = signedSize();
-    if (treeSize < 0) {
-      throw new InvalidRequestException("tree_size must be >= 0, got " + treeSize);
-    }
-    if (treeSize > latest) {
+    if (Uint64.compare(treeSize, latest) > 0) {
       throw new OutOfRangeException(
-          "tree_size " + treeSize + " is beyond the latest checkpoint size " + latest);
+          "tree_size " + Uint64.str(treeSize) + " is beyond the latest checkpoint size " + latest);
     }
     return treeSize == 0 ? latest : treeSize;
   }
@@ -59,11 +57,8 @@ public final class LogReads {
   /** Inclusion proof of entry {@code index} in the tree of {@code treeSize} (0 = latest). */
   public InclusionProof inclusion(long index, long treeSize) {
     long size = resolveTreeSize(treeSize);
-    if (index < 0) {
-      throw new InvalidRequestException("index must be >= 0, got " + index);
-    }
-    if (index >= size) {
-      String msg = "index " + index + " is not < tree size " + size;
+    if (Uint64.compare(index, size) >= 0) {
+      String msg = "index " + Uint64.str(index) + " is not < tree size " + size;
       throw treeSize == 0 ? new OutOfRangeException(msg) : new InvalidRequestException(msg);
     }
     try (LogReader r = storage.reader()) {
@@ -101,14 +96,17 @@ public final class LogReads {
 
   /** Consistency proof between trees of sizes {@code first} and {@code second}. */
   public ConsistencyProof consistency(long first, long second) {
-    if (first < 0 || first > second) {
+    if (Uint64.compare(first, second) > 0) {
       throw new InvalidRequestException(
-          "need 0 <= first <= second, got first=" + first + " second=" + second);
+          "need 0 <= first <= second, got first="
+              + Uint64.str(first)
+              + " second="
+              + Uint64.str(second));
     }
     long latest = signedSize();
-    if (second > latest) {
+    if (Uint64.compare(second, latest) > 0) {
       throw new OutOfRangeException(
-          "second " + second + " is beyond the latest checkpoint size " + latest);
+          "second " + Uint64.str(second) + " is beyond the latest checkpoint size " + latest);
     }
     try (LogReader r = storage.reader()) {
       return Proofs.proveConsistency(first, second, r);
@@ -120,16 +118,19 @@ public final class LogReads {
    * the latest checkpoint size.
    */
   public List<StoredEntry> entries(long start, long end) {
-    if (start < 0 || end < start) {
+    if (Uint64.compare(start, end) > 0) {
       throw new InvalidRequestException(
-          "need 0 <= start <= end, got start=" + start + " end=" + end);
+          "need 0 <= start <= end, got start=" + Uint64.str(start) + " end=" + Uint64.str(end));
     }
     long latest = signedSize();
-    if (start >= latest && start < end) {
+    // An empty range at the tip is a follower polling for news; past the tip it is out of range.
+    int vsLatest = Uint64.compare(start, latest);
+    if (vsLatest > 0 || (vsLatest == 0 && start != end)) {
       throw new OutOfRangeException(
-          "start " + start + " is not below the latest checkpoint size " + latest);
+          "start " + Uint64.str(start) + " is not below the latest checkpoint size " + latest);
     }
-    long stop = Math.min(Math.min(end, latest), start + maxEntriesPerPage);
+    // start <= latest < 2^63 here, so neither sum nor difference can overflow.
+    long stop = Math.min(Uint64.min(end, latest), start + maxEntriesPerPage);
     List<StoredEntry> out = new ArrayList<>((int) (stop - start));
     try (LogReader r = storage.reader()) {
       List<byte[]> data = r.entries(start, stop);

@@ -163,4 +163,95 @@ class BadInputTest {
                 .getEntries(GetEntriesRequest.newBuilder().setStart(5).setEnd(6).build())
                 .hasNext());
   }
+
+  /** uint64 fields >= 2^63: refused with the status of their range, naming the value sent. */
+  @Test
+  void hugeUint64FieldsAreNamedAsSent() {
+    long twoTo63 = Long.MIN_VALUE; // the bits of 2^63
+    long max = -1L; // the bits of 2^64 - 1
+    expect(
+        Status.Code.OUT_OF_RANGE,
+        "index 9223372036854775808 is not < tree size 5",
+        () ->
+            log.blocking.getInclusionProof(
+                GetInclusionProofRequest.newBuilder().setIndex(twoTo63).build()));
+    expect(
+        Status.Code.INVALID_ARGUMENT,
+        "index 18446744073709551615 is not < tree size 3",
+        () ->
+            log.blocking.getInclusionProof(
+                GetInclusionProofRequest.newBuilder().setIndex(max).setTreeSize(3).build()));
+    expect(
+        Status.Code.OUT_OF_RANGE,
+        "tree_size 18446744073709551615 is beyond",
+        () ->
+            log.blocking.getInclusionProof(
+                GetInclusionProofRequest.newBuilder().setIndex(0).setTreeSize(max).build()));
+    expect(
+        Status.Code.OUT_OF_RANGE,
+        "tree_size 9223372036854775808 is beyond",
+        () ->
+            log.blocking.getInclusionProof(
+                GetInclusionProofRequest.newBuilder()
+                    .setLeafHash(ByteString.copyFrom(new byte[32]))
+                    .setTreeSize(twoTo63)
+                    .build()));
+    expect(
+        Status.Code.INVALID_ARGUMENT,
+        "first=18446744073709551615 second=3",
+        () ->
+            log.blocking.getConsistencyProof(
+                GetConsistencyProofRequest.newBuilder().setFirst(max).setSecond(3).build()));
+    expect(
+        Status.Code.OUT_OF_RANGE,
+        "second 9223372036854775808 is beyond",
+        () ->
+            log.blocking.getConsistencyProof(
+                GetConsistencyProofRequest.newBuilder().setFirst(1).setSecond(twoTo63).build()));
+    expect(
+        Status.Code.OUT_OF_RANGE,
+        "start 9223372036854775807 is not below the latest checkpoint size 5",
+        () ->
+            log.blocking
+                .getEntries(
+                    GetEntriesRequest.newBuilder()
+                        .setStart(Long.MAX_VALUE)
+                        .setEnd(Long.MAX_VALUE)
+                        .build())
+                .hasNext());
+    expect(
+        Status.Code.OUT_OF_RANGE,
+        "start 9223372036854775808 is not below",
+        () ->
+            log.blocking
+                .getEntries(GetEntriesRequest.newBuilder().setStart(twoTo63).setEnd(max).build())
+                .hasNext());
+    expect(
+        Status.Code.INVALID_ARGUMENT,
+        "got start=18446744073709551615 end=9223372036854775808",
+        () ->
+            log.blocking
+                .getEntries(GetEntriesRequest.newBuilder().setStart(max).setEnd(twoTo63).build())
+                .hasNext());
+    // A range ending past the tip is clipped, not refused.
+    assertEquals(
+        5,
+        countEntries(
+            log.blocking.getEntries(
+                GetEntriesRequest.newBuilder().setStart(0).setEnd(max).build())));
+    // An empty range at the tip is a follower polling: an empty answer.
+    assertEquals(
+        0,
+        countEntries(
+            log.blocking.getEntries(GetEntriesRequest.newBuilder().setStart(5).setEnd(5).build())));
+  }
+
+  private static int countEntries(java.util.Iterator<?> it) {
+    int n = 0;
+    while (it.hasNext()) {
+      it.next();
+      n++;
+    }
+    return n;
+  }
 }

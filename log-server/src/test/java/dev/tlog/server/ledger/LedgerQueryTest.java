@@ -272,6 +272,59 @@ class LedgerQueryTest {
     }
   }
 
+  /** uint64 fields >= 2^63: refused with the status of their range, naming the value sent. */
+  @Test
+  void hugeUint64FieldsAreNamedAsSent() throws Exception {
+    try (TestLog log = TestLog.start(TestLog.ledgerConfig(dir))) {
+      var ledger = LedgerServiceGrpc.newBlockingStub(log.channel);
+      LedgerClient.append(log.blocking, events(new Random(7), 3));
+      long max = -1L; // the bits of 2^64 - 1
+      long twoTo63 = Long.MIN_VALUE;
+      expect(
+          Status.Code.OUT_OF_RANGE,
+          "end 18446744073709551615 is beyond the latest checkpoint",
+          () ->
+              ledger.getPayloads(
+                  GetPayloadsRequest.newBuilder().setStart(max).setEnd(max).build()));
+      expect(
+          Status.Code.INVALID_ARGUMENT,
+          "got start=18446744073709551615 end=9223372036854775808",
+          () ->
+              ledger.getPayloads(
+                  GetPayloadsRequest.newBuilder().setStart(max).setEnd(twoTo63).build()));
+      expect(
+          Status.Code.INVALID_ARGUMENT,
+          "asked for 9223372036854775808",
+          () ->
+              ledger.getPayloads(
+                  GetPayloadsRequest.newBuilder().setStart(0).setEnd(twoTo63).build()));
+      expect(
+          Status.Code.INVALID_ARGUMENT,
+          "received_to 9223372036854775808 is before received_from 18446744073709551615",
+          () ->
+              ledger.getWindow(
+                  GetWindowRequest.newBuilder()
+                      .setReceivedFrom(max)
+                      .setReceivedTo(twoTo63)
+                      .build()));
+      expect(
+          Status.Code.INVALID_ARGUMENT,
+          "5 is before time_from 18446744073709551615",
+          () ->
+              ledger.query(
+                  QueryRequest.newBuilder()
+                      .setFilter(
+                          dev.tlog.proto.v1.EventFilter.newBuilder()
+                              .setTimeFrom(max)
+                              .setTimeTo(5)
+                              .build())
+                      .build()));
+      // A window starting after every mark is empty, at the end of the log.
+      var w = ledger.getWindow(GetWindowRequest.newBuilder().setReceivedFrom(twoTo63).build());
+      assertEquals(w.getEnd(), w.getStart());
+    }
+  }
+
   @Test
   void anOpaqueLogIsNotALedger() throws Exception {
     try (TestLog log = TestLog.start(TestLog.config(dir))) {

@@ -34,7 +34,8 @@ final class OfflineLedger implements AutoCloseable {
     this.storage =
         LmdbLogStorage.open(dataDir.resolve("log"), TestLog.ORIGIN, LogMode.LEDGER, 1 << 24);
     Ed25519NoteSigner key =
-        LogKeyFile.loadOrCreate(dataDir.resolve("log.key"), TestLog.ORIGIN, new SecureRandom());
+        LogKeyFile.loadOrCreate(
+            dataDir.resolve("log.key"), TestLog.ORIGIN, false, new SecureRandom());
     CheckpointSigner signer = new CheckpointSigner(TestLog.ORIGIN, key);
     this.checkpoint = signer.sign(0, TreeHasher.emptyRoot(), Hash.ZERO);
     this.integrator =

@@ -31,6 +31,7 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -48,7 +49,10 @@ class WitnessedLogTest {
   private Ed25519NoteSigner logKey() throws Exception {
     Ed25519NoteSigner key = Ed25519NoteSigner.generate(TestLog.ORIGIN, new SecureRandom());
     Files.createDirectories(dir.resolve("log"));
-    Files.writeString(dir.resolve("log").resolve("log.key"), key.privateKey() + "\n");
+    Path file = dir.resolve("log").resolve("log.key");
+    Files.writeString(file, key.privateKey() + "\n");
+    // The server refuses a key others may read.
+    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
     return key;
   }
 

@@ -75,12 +75,14 @@ class WitnessConfigTest {
   @Test
   void keyFileIsCreatedOwnerOnlyAndReloaded() throws Exception {
     Path file = dir.resolve("sub/witness.key");
-    Cosigner made = CosignerKeyFile.loadOrCreate(file, "w.test/k", new SecureRandom());
+    Cosigner made = CosignerKeyFile.loadOrCreate(file, "w.test/k", false, new SecureRandom());
     assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
-    assertEquals(made.verifierKey(), CosignerKeyFile.loadOrCreate(file, null, null).verifierKey());
+    assertEquals(
+        made.verifierKey(), CosignerKeyFile.loadOrCreate(file, null, false, null).verifierKey());
     ConfigException e =
         assertThrows(
-            ConfigException.class, () -> CosignerKeyFile.loadOrCreate(file, "other/name", null));
+            ConfigException.class,
+            () -> CosignerKeyFile.loadOrCreate(file, "other/name", false, null));
     assertTrue(e.getMessage().contains("is for \"w.test/k\""), e.getMessage());
     try (var files = Files.list(file.getParent())) {
       assertEquals(1, files.count(), "no temporary file left behind");

@@ -97,12 +97,7 @@ public final class LedgerGrpcService extends LedgerServiceGrpc.LedgerServiceImpl
     answer(
         out,
         () -> {
-          Window w =
-              ledger()
-                  .windows()
-                  .window(
-                      LedgerProtos.unsigned(request.getReceivedFrom()),
-                      LedgerProtos.unsigned(request.getReceivedTo()));
+          Window w = ledger().windows().window(request.getReceivedFrom(), request.getReceivedTo());
           GetWindowResponse.Builder b =
               GetWindowResponse.newBuilder()
                   .setCheckpoint(w.checkpoint().note())
@@ -121,9 +116,7 @@ public final class LedgerGrpcService extends LedgerServiceGrpc.LedgerServiceImpl
           GetPayloadsResponse.Builder b = GetPayloadsResponse.newBuilder();
           ledger()
               .payloads()
-              .payloads(
-                  LedgerProtos.unsigned(request.getStart()),
-                  LedgerProtos.unsigned(request.getEnd()))
+              .payloads(request.getStart(), request.getEnd())
               .forEach(
                   r -> b.addPayloadRecords(r.map(ByteString::copyFrom).orElse(ByteString.EMPTY)));
           return b.build();

@@ -3,6 +3,7 @@ package dev.tlog.server.ledger.query;
 import dev.tlog.server.checkpoint.CheckpointFeed;
 import dev.tlog.server.errors.InvalidRequestException;
 import dev.tlog.server.errors.OutOfRangeException;
+import dev.tlog.server.read.Uint64;
 import dev.tlog.server.storage.LogReader;
 import dev.tlog.server.storage.LogStorage;
 import java.util.ArrayList;
@@ -27,17 +28,21 @@ public final class PayloadReads {
    * payloads); the range must lie within the latest signed checkpoint.
    */
   public List<Optional<byte[]>> payloads(long start, long end) {
-    if (start < 0 || end < start) {
+    if (Uint64.compare(start, end) > 0) {
       throw new InvalidRequestException(
-          "need 0 <= start <= end, got start=" + start + " end=" + end);
+          "need 0 <= start <= end, got start=" + Uint64.str(start) + " end=" + Uint64.str(end));
     }
-    if (end - start > MAX_RANGE) {
+    if (Uint64.compare(end - start, MAX_RANGE) > 0) {
       throw new InvalidRequestException(
-          "at most " + MAX_RANGE + " payload records per request, asked for " + (end - start));
+          "at most "
+              + MAX_RANGE
+              + " payload records per request, asked for "
+              + Uint64.str(end - start));
     }
     long size = signed.current().size();
-    if (end > size) {
-      throw new OutOfRangeException("end " + end + " is beyond the latest checkpoint size " + size);
+    if (Uint64.compare(end, size) > 0) {
+      throw new OutOfRangeException(
+          "end " + Uint64.str(end) + " is beyond the latest checkpoint size " + size);
     }
     List<Optional<byte[]>> out = new ArrayList<>((int) (end - start));
     try (LogReader log = storage.reader()) {

@@ -8,6 +8,7 @@ import dev.tlog.server.checkpoint.SignedCheckpoint;
 import dev.tlog.server.errors.InvalidRequestException;
 import dev.tlog.server.integrate.ReceiveClock;
 import dev.tlog.server.ledger.index.LedgerIndex;
+import dev.tlog.server.read.Uint64;
 import dev.tlog.server.storage.LogReader;
 import dev.tlog.server.storage.LogStorage;
 import java.util.List;
@@ -48,15 +49,21 @@ public final class WindowFinder {
     this.waitMillis = waitMillis;
   }
 
-  /** The window {@code [from, to)} of receive times; {@code to == 0} means unbounded. */
-  public Window window(long from, long to) {
-    if (from < 0) {
-      throw new InvalidRequestException("received_from must be >= 0, got " + from);
-    }
-    if (to != 0 && to < from) {
+  /**
+   * The window {@code [from, to)} of receive times; {@code to == 0} means unbounded. Both are
+   * uint64 request values (see {@link Uint64}).
+   */
+  public Window window(long fromUint64, long toUint64) {
+    if (toUint64 != 0 && Uint64.compare(toUint64, fromUint64) < 0) {
       throw new InvalidRequestException(
-          "received_to " + to + " is before received_from " + from + " (0 means no upper bound)");
+          "received_to "
+              + Uint64.str(toUint64)
+              + " is before received_from "
+              + Uint64.str(fromUint64)
+              + " (0 means no upper bound)");
     }
+    long from = Uint64.saturated(fromUint64);
+    long to = Uint64.saturated(toUint64);
     SignedCheckpoint cp = signed.current();
     long n = cp.size();
     index.awaitCovered(n, waitMillis);

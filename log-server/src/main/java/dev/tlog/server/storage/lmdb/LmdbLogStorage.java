@@ -75,6 +75,14 @@ public final class LmdbLogStorage implements LogStorage {
     this.mode = readMode(mode);
   }
 
+  /**
+   * Whether {@code dir} already holds a log (its LMDB data file exists, even if empty): then the
+   * log's key must already exist too.
+   */
+  public static boolean exists(Path dir) {
+    return Files.exists(dir.resolve("data.mdb"));
+  }
+
   /** Opens (creating if needed) an {@link LogMode#OPAQUE} log in {@code dir}. */
   public static LmdbLogStorage open(Path dir, String origin, long initialMapSize) {
     return open(dir, origin, LogMode.OPAQUE, initialMapSize);

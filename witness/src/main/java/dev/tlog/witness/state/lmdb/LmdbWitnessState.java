@@ -48,6 +48,11 @@ public final class LmdbWitnessState implements WitnessState {
     checkFormat();
   }
 
+  /** Whether {@code dir} already holds witness state (its LMDB data file exists). */
+  public static boolean exists(Path dir) {
+    return Files.exists(dir.resolve("data.mdb"));
+  }
+
   /** Opens (creating if needed) the state in {@code dir}. */
   public static LmdbWitnessState open(Path dir) {
     try {
