@@ -7,6 +7,7 @@ import dev.tlog.server.admission.Admission;
 import dev.tlog.server.admission.EventAdmission;
 import dev.tlog.server.api.grpc.LedgerGrpcService;
 import dev.tlog.server.api.grpc.LogGrpcService;
+import dev.tlog.server.api.grpc.MalformedMessages;
 import dev.tlog.server.api.http.TileHttpApi;
 import dev.tlog.server.checkpoint.CheckpointFeed;
 import dev.tlog.server.checkpoint.CheckpointSigner;
@@ -131,14 +132,19 @@ public final class LogServer implements AutoCloseable {
         this.published = signed;
         this.witnessing = null;
       }
+      MalformedMessages malformed = new MalformedMessages();
       this.grpc =
           NettyServerBuilder.forAddress(new InetSocketAddress(config.bindHost(), config.grpcPort()))
               .addService(
-                  new LogGrpcService(admission(config, isLedger), sequencer, reads, published))
+                  malformed.guard(
+                      new LogGrpcService(admission(config, isLedger), sequencer, reads, published)
+                          .bindService()))
               .addService(
-                  this.ledger != null
-                      ? LedgerGrpcService.of(this.ledger)
-                      : LedgerGrpcService.notALedger())
+                  malformed.guard(
+                      (this.ledger != null
+                              ? LedgerGrpcService.of(this.ledger)
+                              : LedgerGrpcService.notALedger())
+                          .bindService()))
               .maxInboundMessageSize(
                   config.appendLimits().maxBatchEntries()
                           * (config.appendLimits().maxEntryBytes() + 16)

@@ -7,6 +7,7 @@ package dev.tlog.witness.errors;
  */
 public abstract sealed class WitnessException extends RuntimeException
     permits MalformedRequestException,
+        UnsupportedMediaTypeException,
         UnknownOriginException,
         UntrustedCheckpointException,
         OldSizeMismatchException,

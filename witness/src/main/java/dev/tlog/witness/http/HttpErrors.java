@@ -6,6 +6,7 @@ import dev.tlog.witness.errors.MalformedRequestException;
 import dev.tlog.witness.errors.NotFoundException;
 import dev.tlog.witness.errors.OldSizeMismatchException;
 import dev.tlog.witness.errors.UnknownOriginException;
+import dev.tlog.witness.errors.UnsupportedMediaTypeException;
 import dev.tlog.witness.errors.UntrustedCheckpointException;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
@@ -32,6 +33,8 @@ final class HttpErrors {
       size(response, e.size());
     } else if (t instanceof MalformedRequestException) {
       text(response, 400, t.getMessage());
+    } else if (t instanceof UnsupportedMediaTypeException) {
+      text(response, 415, t.getMessage());
     } else if (t instanceof UntrustedCheckpointException) {
       text(response, 403, t.getMessage());
     } else if (t instanceof UnknownOriginException || t instanceof NotFoundException) {
@@ -59,6 +62,14 @@ final class HttpErrors {
           default -> "request failed";
         };
     text(ctx.response(), code, message);
+  }
+
+  /**
+   * The router could not decode the request path (a bad percent escape such as {@code %ZZ}): a bad
+   * request, answered without the router's SEVERE "Unhandled exception" log line and stack trace.
+   */
+  static void badPath(RoutingContext ctx) {
+    text(ctx.response(), 400, "malformed request path: bad percent-encoding");
   }
 
   static void text(HttpServerResponse response, int code, String message) {

@@ -9,6 +9,7 @@ import dev.tlog.witness.core.SubmissionCosigner;
 import dev.tlog.witness.errors.MalformedRequestException;
 import dev.tlog.witness.errors.NotFoundException;
 import dev.tlog.witness.errors.UnknownOriginException;
+import dev.tlog.witness.errors.UnsupportedMediaTypeException;
 import dev.tlog.witness.fork.ForkEvidence;
 import dev.tlog.witness.fork.ForkEvidenceStore;
 import io.vertx.core.Future;
@@ -23,6 +24,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -73,10 +75,20 @@ public final class WitnessHttpApi {
     router.get("/forks").handler(this::forkList);
     router.get("/forks/:id").handler(this::fork);
     router.route().failureHandler(HttpErrors::failure);
+    router.errorHandler(400, HttpErrors::badPath);
     return vertx.createHttpServer().requestHandler(router).listen(port, host);
   }
 
   private void addCheckpoint(RoutingContext ctx) {
+    if (!isTextBody(ctx)) {
+      HttpErrors.respond(
+          ctx.response(),
+          new UnsupportedMediaTypeException(
+              "add-checkpoint takes a text/plain body (C2SP tlog-witness), got \""
+                  + ctx.request().getHeader("Content-Type")
+                  + "\""));
+      return;
+    }
     Buffer body = ctx.body().buffer();
     byte[] bytes = body == null ? new byte[0] : body.getBytes();
     vertx
@@ -84,6 +96,23 @@ public final class WitnessHttpApi {
         .compose(submission -> writer.executeBlocking(() -> witness.apply(submission), true))
         .onSuccess(cosignature -> ok(ctx, HttpErrors.TEXT, cosignature.toLine()))
         .onFailure(err -> HttpErrors.respond(ctx.response(), err));
+  }
+
+  /**
+   * C2SP tlog-witness names no request content type, so a body sent without one, or as {@code
+   * text/plain} (any parameters), is taken; a body declared as anything else was meant for another
+   * endpoint and is refused (415) without being parsed.
+   */
+  private static boolean isTextBody(RoutingContext ctx) {
+    String type = ctx.request().getHeader("Content-Type");
+    return type == null || mediaType(type).equals("text/plain");
+  }
+
+  private static String mediaType(String contentType) {
+    int semi = contentType.indexOf(';');
+    return (semi < 0 ? contentType : contentType.substring(0, semi))
+        .strip()
+        .toLowerCase(Locale.ROOT);
   }
 
   /** The shared wire format throws merkle's exception; to the witness it is a bad request. */

@@ -7,15 +7,26 @@ import dev.tlog.server.errors.NotFoundException;
 import dev.tlog.server.errors.OutOfRangeException;
 import dev.tlog.server.errors.OverloadedException;
 import dev.tlog.server.errors.UnavailableException;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.RoutingContext;
+import java.nio.charset.StandardCharsets;
 
-/** The one place where exceptions become HTTP statuses (plain-text body with the message). */
+/**
+ * The one place where exceptions and router misses become HTTP statuses (plain-text body with the
+ * message).
+ */
 final class HttpErrors {
   private static final System.Logger LOG = System.getLogger(HttpErrors.class.getName());
 
+  /** The methods of every route (RFC 9110 §15.5.6: a 405 names them). */
+  static final String ALLOW = "GET, HEAD";
+
   private HttpErrors() {}
 
-  static void respond(HttpServerResponse response, Throwable t) {
+  static void respond(RoutingContext ctx, Throwable t) {
+    HttpServerResponse response = ctx.response();
     int code;
     String message = t.getMessage();
     if (t instanceof TilePathException || t instanceof InvalidRequestException) {
@@ -34,10 +45,41 @@ final class HttpErrors {
       code = 500;
       message = "internal error";
     }
+    text(ctx, code, message);
+  }
+
+  /** The router found no route for the path. */
+  static void noSuchResource(RoutingContext ctx) {
+    text(ctx, 404, "no such resource");
+  }
+
+  /** The path exists but not for this method; every route of this API is read-only. */
+  static void methodNotAllowed(RoutingContext ctx) {
+    ctx.response().putHeader("Allow", ALLOW);
+    text(ctx, 405, "method not allowed; use GET or HEAD");
+  }
+
+  private static void text(RoutingContext ctx, int code, String message) {
+    HttpServerResponse response = ctx.response();
+    if (response.ended()) {
+      return;
+    }
     response
         .setStatusCode(code)
         .putHeader("Content-Type", "text/plain; charset=utf-8")
-        .putHeader("Cache-Control", "no-store")
-        .end(message + "\n");
+        .putHeader("Cache-Control", "no-store");
+    end(ctx, response, (message + "\n").getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * Ends {@code response} with {@code body}, or for a HEAD request with its headers only: the same
+   * {@code Content-Length} as GET and no body (RFC 9110 §9.3.2). Vert.x does not drop the body.
+   */
+  static void end(RoutingContext ctx, HttpServerResponse response, byte[] body) {
+    if (ctx.request().method() == HttpMethod.HEAD) {
+      response.putHeader("Content-Length", Integer.toString(body.length)).end();
+    } else {
+      response.end(Buffer.buffer(body));
+    }
   }
 }

@@ -12,7 +12,7 @@ import dev.tlog.server.storage.LogReader;
 import dev.tlog.server.storage.LogStorage;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -23,8 +23,8 @@ import java.util.concurrent.Callable;
  * The C2SP tlog-tiles read API over Vert.x: {@code /checkpoint}, {@code /tile/<L>/<N>[.p/<W>]},
  * {@code /tile/entries/<N>[.p/<W>]}, plus {@code /vkey}. {@code /checkpoint} is the latest
  * published checkpoint (with cosignatures when witnesses are configured); tiles are served up to
- * the latest signed checkpoint, which is never smaller. LMDB reads run on worker threads, never on
- * the event loop.
+ * the latest signed checkpoint, which is never smaller. Every route answers GET and HEAD. LMDB
+ * reads run on worker threads, never on the event loop.
  */
 public final class TileHttpApi {
   /** Full tiles never change. */
@@ -58,9 +58,20 @@ public final class TileHttpApi {
   /** Starts listening; the future completes once bound. */
   public Future<HttpServer> listen(String host, int port) {
     Router router = Router.router(vertx);
-    router.get("/checkpoint").handler(this::checkpoint);
-    router.get("/vkey").handler(this::vkey);
-    router.getWithRegex("/tile/.*").handler(this::tile);
+    // HEAD on every route: tlog-tiles clients and CDNs probe with it; Vert.x sends no body.
+    router
+        .route("/checkpoint")
+        .method(HttpMethod.GET)
+        .method(HttpMethod.HEAD)
+        .handler(this::checkpoint);
+    router.route("/vkey").method(HttpMethod.GET).method(HttpMethod.HEAD).handler(this::vkey);
+    router
+        .routeWithRegex("/tile/.*")
+        .method(HttpMethod.GET)
+        .method(HttpMethod.HEAD)
+        .handler(this::tile);
+    router.errorHandler(404, HttpErrors::noSuchResource);
+    router.errorHandler(405, HttpErrors::methodNotAllowed);
     return vertx.createHttpServer().requestHandler(router).listen(port, host);
   }
 
@@ -136,11 +147,13 @@ public final class TileHttpApi {
         .executeBlocking(body, false)
         .onSuccess(
             b ->
-                ctx.response()
-                    .putHeader("Content-Type", contentType)
-                    .putHeader("Cache-Control", b.cacheControl())
-                    .end(Buffer.buffer(b.bytes())))
-        .onFailure(err -> HttpErrors.respond(ctx.response(), err));
+                HttpErrors.end(
+                    ctx,
+                    ctx.response()
+                        .putHeader("Content-Type", contentType)
+                        .putHeader("Cache-Control", b.cacheControl()),
+                    b.bytes()))
+        .onFailure(err -> HttpErrors.respond(ctx, err));
   }
 
   private static byte[] utf8(String s) {

@@ -1,0 +1,84 @@
+package dev.tlog.server.api;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.google.protobuf.ByteString;
+import dev.tlog.proto.v1.AppendBatchRequest;
+import dev.tlog.server.testing.TestLog;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * HEAD answers like GET without a body (tlog-tiles clients and CDNs probe with it); unknown paths
+ * and wrong methods answer a one-line plain-text message, 405 with an {@code Allow} header.
+ */
+class HttpMethodsTest {
+  @TempDir Path dir;
+
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  private HttpResponse<byte[]> send(TestLog log, String method, String path) throws Exception {
+    HttpRequest req =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + log.server.httpPort() + path))
+            .method(method, HttpRequest.BodyPublishers.noBody())
+            .build();
+    return http.send(req, HttpResponse.BodyHandlers.ofByteArray());
+  }
+
+  @Test
+  void headAnswersLikeGetWithoutABody() throws Exception {
+    try (TestLog log = TestLog.start(dir)) {
+      AppendBatchRequest.Builder b = AppendBatchRequest.newBuilder();
+      for (int i = 0; i < 3; i++) {
+        b.addEntries(ByteString.copyFromUtf8("e" + i));
+      }
+      log.blocking.appendBatch(b.build());
+      for (String path :
+          List.of("/checkpoint", "/vkey", "/tile/0/000.p/3", "/tile/entries/000.p/3")) {
+        HttpResponse<byte[]> get = send(log, "GET", path);
+        HttpResponse<byte[]> head = send(log, "HEAD", path);
+        assertEquals(200, get.statusCode(), path);
+        assertEquals(200, head.statusCode(), path);
+        assertArrayEquals(new byte[0], head.body(), path);
+        for (String h : List.of("Content-Type", "Cache-Control", "Content-Length")) {
+          assertEquals(get.headers().firstValue(h), head.headers().firstValue(h), path + " " + h);
+        }
+      }
+      HttpResponse<byte[]> beyond = send(log, "HEAD", "/tile/0/000");
+      assertEquals(404, beyond.statusCode());
+      assertArrayEquals(new byte[0], beyond.body());
+    }
+  }
+
+  @Test
+  void unknownPathsAndWrongMethodsArePlainText() throws Exception {
+    try (TestLog log = TestLog.start(dir)) {
+      for (String path : List.of("/", "/nope", "/checkpoint/x", "/tilex/0/000")) {
+        HttpResponse<byte[]> r = send(log, "GET", path);
+        assertEquals(404, r.statusCode(), path);
+        assertEquals(
+            "text/plain; charset=utf-8", r.headers().firstValue("Content-Type").orElse(""), path);
+        assertEquals("no such resource\n", new String(r.body()), path);
+      }
+      for (String method : List.of("POST", "PUT", "DELETE")) {
+        for (String path : List.of("/checkpoint", "/vkey", "/tile/0/000")) {
+          HttpResponse<byte[]> r = send(log, method, path);
+          assertEquals(405, r.statusCode(), method + " " + path);
+          assertEquals(
+              "text/plain; charset=utf-8",
+              r.headers().firstValue("Content-Type").orElse(""),
+              method + " " + path);
+          assertEquals("GET, HEAD", r.headers().firstValue("Allow").orElse(""));
+          assertEquals("method not allowed; use GET or HEAD\n", new String(r.body()));
+        }
+      }
+    }
+  }
+}
