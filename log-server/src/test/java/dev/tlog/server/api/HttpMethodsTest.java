@@ -81,4 +81,57 @@ class HttpMethodsTest {
       }
     }
   }
+
+  /** java.net.URI refuses a bad escape, so the request goes over a plain socket. */
+  private static String rawGet(TestLog log, String path) throws Exception {
+    try (java.net.Socket s = new java.net.Socket("127.0.0.1", log.server.httpPort())) {
+      s.setSoTimeout(5000);
+      String req = "GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n";
+      s.getOutputStream().write(req.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      s.getOutputStream().flush();
+      return new String(s.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+  }
+
+  @Test
+  void badPercentEncodingIsAQuietPlainText400() throws Exception {
+    List<java.util.logging.LogRecord> severe = new java.util.ArrayList<>();
+    java.util.logging.Handler h =
+        new java.util.logging.Handler() {
+          @Override
+          public void publish(java.util.logging.LogRecord r) {
+            if (r.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue()) {
+              synchronized (severe) {
+                severe.add(r);
+              }
+            }
+          }
+
+          @Override
+          public void flush() {}
+
+          @Override
+          public void close() {}
+        };
+    java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
+    root.addHandler(h);
+    try (TestLog log = TestLog.start(dir)) {
+      for (String path : List.of("/tile/%ZZ", "/checkpoint%", "/tile/0/x00%2")) {
+        String r = rawGet(log, path);
+        assertEquals(true, r.startsWith("HTTP/1.1 400 "), path + ": " + r);
+        assertEquals(
+            true,
+            r.toLowerCase(java.util.Locale.ROOT).contains("content-type: text/plain"),
+            path + ": " + r);
+      }
+    } finally {
+      root.removeHandler(h);
+    }
+    synchronized (severe) {
+      assertEquals(
+          List.of(),
+          severe.stream().map(r -> r.getLoggerName() + ": " + r.getMessage()).toList(),
+          "SEVERE log records");
+    }
+  }
 }

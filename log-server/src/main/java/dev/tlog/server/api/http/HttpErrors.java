@@ -53,6 +53,11 @@ final class HttpErrors {
     text(ctx, 404, "no such resource");
   }
 
+  /** Vert.x could not decode the path (a bad percent escape): the client's fault, not ours. */
+  static void badPath(RoutingContext ctx) {
+    text(ctx, 400, "malformed request path: bad percent-encoding");
+  }
+
   /** The path exists but not for this method; every route of this API is read-only. */
   static void methodNotAllowed(RoutingContext ctx) {
     ctx.response().putHeader("Allow", ALLOW);

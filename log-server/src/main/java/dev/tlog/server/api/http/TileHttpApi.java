@@ -70,6 +70,7 @@ public final class TileHttpApi {
         .method(HttpMethod.GET)
         .method(HttpMethod.HEAD)
         .handler(this::tile);
+    router.errorHandler(400, HttpErrors::badPath);
     router.errorHandler(404, HttpErrors::noSuchResource);
     router.errorHandler(405, HttpErrors::methodNotAllowed);
     return vertx.createHttpServer().requestHandler(router).listen(port, host);
