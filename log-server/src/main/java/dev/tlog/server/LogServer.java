@@ -5,6 +5,7 @@ import dev.tlog.merkle.note.NoteVerifier;
 import dev.tlog.merkle.note.VerifierKeys;
 import dev.tlog.server.admission.Admission;
 import dev.tlog.server.admission.EventAdmission;
+import dev.tlog.server.api.grpc.CheckpointWatchers;
 import dev.tlog.server.api.grpc.LedgerGrpcService;
 import dev.tlog.server.api.grpc.LogGrpcService;
 import dev.tlog.server.api.grpc.MalformedMessages;
@@ -60,6 +61,7 @@ public final class LogServer implements AutoCloseable {
   // Null for an opaque log.
   private final Ledger ledger;
   private final Witnessing witnessing;
+  private final CheckpointWatchers watchers;
   private final Server grpc;
   private final Vertx vertx;
   private final HttpServer http;
@@ -132,12 +134,15 @@ public final class LogServer implements AutoCloseable {
         this.published = signed;
         this.witnessing = null;
       }
+      this.watchers = CheckpointWatchers.start(published, config.maxWatchers());
+      opened.push(watchers);
       MalformedMessages malformed = new MalformedMessages();
       this.grpc =
           NettyServerBuilder.forAddress(new InetSocketAddress(config.bindHost(), config.grpcPort()))
               .addService(
                   malformed.guard(
-                      new LogGrpcService(admission(config, isLedger), sequencer, reads, published)
+                      new LogGrpcService(
+                              admission(config, isLedger), sequencer, reads, published, watchers)
                           .bindService()))
               .addService(
                   malformed.guard(
@@ -260,6 +265,7 @@ public final class LogServer implements AutoCloseable {
     } catch (Exception e) {
       LOG.log(System.Logger.Level.WARNING, "error while stopping listeners", e);
     }
+    watchers.close();
     if (ledger != null) {
       ledger.close();
     }

@@ -146,6 +146,12 @@ public final class Main implements Callable<Integer> {
   int maxPageEntries;
 
   @Option(
+      names = "--max-watchers",
+      defaultValue = "10000",
+      description = "Most WatchCheckpoints calls open at once (default: ${DEFAULT-VALUE}).")
+  int maxWatchers;
+
+  @Option(
       names = "--verify-on-start",
       defaultValue = "FULL",
       description =
@@ -201,7 +207,8 @@ public final class Main implements Callable<Integer> {
         verifyMode,
         witnessPolicy(),
         dedup,
-        new LedgerSettings(mode, eventMaxFuture, eventMaxAge));
+        new LedgerSettings(mode, eventMaxFuture, eventMaxAge),
+        maxWatchers);
   }
 
   private WitnessPolicy witnessPolicy() {

@@ -18,6 +18,7 @@ import java.nio.file.Path;
  * @param dedup whether an entry whose bytes are already in the log is answered with its existing
  *     index instead of being appended again (spec/api.md, "Duplicates and retries")
  * @param ledger the log's mode and event-time limits (spec/ledger.md)
+ * @param maxWatchers most WatchCheckpoints calls open at once (spec/api.md, "Limits")
  */
 public record ServerConfig(
     Path dataDir,
@@ -33,4 +34,5 @@ public record ServerConfig(
     StartupVerifier.Mode verifyMode,
     WitnessPolicy witnesses,
     boolean dedup,
-    LedgerSettings ledger) {}
+    LedgerSettings ledger,
+    int maxWatchers) {}

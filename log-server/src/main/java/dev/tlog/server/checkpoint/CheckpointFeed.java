@@ -9,8 +9,9 @@ import java.util.function.Consumer;
 /**
  * The latest published checkpoint and the subscribers that watch for new ones. The sequencer's
  * acknowledgement thread publishes (and witnessing, for the cosigned feed); any thread reads or
- * subscribes. Listeners must not block: they run on the publishing thread, before that batch's
- * appends are answered.
+ * subscribes. Listeners must not block and must do O(1) work: they run on the publishing thread,
+ * before that batch's appends are answered. Per-subscriber work (such as sending to each gRPC
+ * watcher) belongs on the subscriber's own thread; a listener only hands over or wakes it.
  */
 public final class CheckpointFeed {
   private final AtomicReference<SignedCheckpoint> latest = new AtomicReference<>();
@@ -35,6 +36,11 @@ public final class CheckpointFeed {
   /** The latest checkpoint; {@link UnavailableException} before the first is published. */
   public SignedCheckpoint current() {
     return latest().orElseThrow(() -> new UnavailableException("no checkpoint yet"));
+  }
+
+  /** How many listeners each publish runs (on the publishing thread). */
+  public int listenerCount() {
+    return listeners.size();
   }
 
   /** Adds a listener; returns the action that removes it. */

@@ -61,7 +61,8 @@ public final class TestLog implements AutoCloseable {
         StartupVerifier.Mode.FULL,
         witnesses,
         true,
-        LedgerSettings.of(LogMode.OPAQUE));
+        LedgerSettings.of(LogMode.OPAQUE),
+        10_000);
   }
 
   /** A ledger log (spec/ledger.md) with the defaults of {@link #config(Path)}. */
@@ -81,7 +82,28 @@ public final class TestLog implements AutoCloseable {
         c.verifyMode(),
         c.witnesses(),
         c.dedup(),
-        LedgerSettings.of(LogMode.LEDGER));
+        LedgerSettings.of(LogMode.LEDGER),
+        c.maxWatchers());
+  }
+
+  /** {@code c} with at most {@code maxWatchers} WatchCheckpoints calls open at once. */
+  public static ServerConfig withMaxWatchers(ServerConfig c, int maxWatchers) {
+    return new ServerConfig(
+        c.dataDir(),
+        c.keyFile(),
+        c.origin(),
+        c.bindHost(),
+        c.grpcPort(),
+        c.httpPort(),
+        c.initialMapSize(),
+        c.appendLimits(),
+        c.sequencerLimits(),
+        c.maxEntriesPerPage(),
+        c.verifyMode(),
+        c.witnesses(),
+        c.dedup(),
+        c.ledger(),
+        maxWatchers);
   }
 
   public static TestLog start(ServerConfig config) throws IOException {

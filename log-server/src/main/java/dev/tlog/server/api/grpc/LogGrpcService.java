@@ -42,13 +42,20 @@ public final class LogGrpcService extends LogServiceGrpc.LogServiceImplBase {
   private final Sequencer sequencer;
   private final LogReads reads;
   private final CheckpointFeed published;
+  private final CheckpointWatchers watchers;
 
+  /** {@code watchers} must serve {@code published}. */
   public LogGrpcService(
-      Admission admission, Sequencer sequencer, LogReads reads, CheckpointFeed published) {
+      Admission admission,
+      Sequencer sequencer,
+      LogReads reads,
+      CheckpointFeed published,
+      CheckpointWatchers watchers) {
     this.admission = admission;
     this.sequencer = sequencer;
     this.reads = reads;
     this.published = published;
+    this.watchers = watchers;
   }
 
   @Override
@@ -185,11 +192,7 @@ public final class LogGrpcService extends LogServiceGrpc.LogServiceImplBase {
   @Override
   public void watchCheckpoints(
       WatchCheckpointsRequest request, StreamObserver<GetCheckpointResponse> out) {
-    new CheckpointWatcher(
-            published,
-            (ServerCallStreamObserver<GetCheckpointResponse>) out,
-            LogGrpcService::toProto)
-        .start();
+    watchers.watch((ServerCallStreamObserver<GetCheckpointResponse>) out);
   }
 
   static GetCheckpointResponse toProto(SignedCheckpoint cp) {
