@@ -114,10 +114,12 @@ public final class LogReads {
   }
 
   /**
-   * Entries {@code [start, end)}, clipped to at most {@link #maxEntriesPerPage()} entries and to
-   * the latest checkpoint size.
+   * The end of the entries a request for {@code [start, end)} is answered with: clipped to at most
+   * {@link #maxEntriesPerPage()} entries and to the latest checkpoint size. Every entry below the
+   * returned end is durable and never changes, so it may be read later, in any number of read
+   * transactions ({@link #entriesFrom}).
    */
-  public List<StoredEntry> entries(long start, long end) {
+  public long entriesEnd(long start, long end) {
     if (Uint64.compare(start, end) > 0) {
       throw new InvalidRequestException(
           "need 0 <= start <= end, got start=" + Uint64.str(start) + " end=" + Uint64.str(end));
@@ -130,16 +132,30 @@ public final class LogReads {
           "start " + Uint64.str(start) + " is not below the latest checkpoint size " + latest);
     }
     // start <= latest < 2^63 here, so neither sum nor difference can overflow.
-    long stop = Math.min(Uint64.min(end, latest), start + maxEntriesPerPage);
-    List<StoredEntry> out = new ArrayList<>((int) (stop - start));
+    return Math.min(Uint64.min(end, latest), start + maxEntriesPerPage);
+  }
+
+  /**
+   * Entries from {@code start} towards {@code end} (a value from {@link #entriesEnd}), read in one
+   * short read transaction: at least one entry if {@code start < end}, and no more once their data
+   * and hashes reach {@code maxBytes} (so at most {@code maxBytes} plus one entry).
+   */
+  public List<StoredEntry> entriesFrom(long start, long end, long maxBytes) {
+    List<byte[]> data = new ArrayList<>();
+    List<Hash> chain;
     try (LogReader r = storage.reader()) {
-      List<byte[]> data = r.entries(start, stop);
-      List<Hash> chain = r.chainHashes(start, stop);
-      for (int i = 0; i < data.size(); i++) {
-        out.add(
-            new StoredEntry(
-                start + i, data.get(i), TreeHasher.leafHash(data.get(i)), chain.get(i)));
+      long bytes = 0;
+      for (long i = start; i < end && bytes < maxBytes; i++) {
+        byte[] e = r.entry(i);
+        data.add(e);
+        bytes += e.length + 2L * Hash.SIZE;
       }
+      chain = r.chainHashes(start, start + data.size());
+    }
+    List<StoredEntry> out = new ArrayList<>(data.size());
+    for (int i = 0; i < data.size(); i++) {
+      out.add(
+          new StoredEntry(start + i, data.get(i), TreeHasher.leafHash(data.get(i)), chain.get(i)));
     }
     return out;
   }

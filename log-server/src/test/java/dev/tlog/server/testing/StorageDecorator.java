@@ -4,6 +4,7 @@ import dev.tlog.server.storage.BatchWrite;
 import dev.tlog.server.storage.LogReader;
 import dev.tlog.server.storage.LogStorage;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 /**
  * Real storage with a hook run before each {@link #append}: tests use it to hold the writer (a
@@ -14,6 +15,7 @@ public final class StorageDecorator implements LogStorage {
   private final Consumer<BatchWrite> beforeAppend;
 
   private final Runnable beforeRead;
+  private final UnaryOperator<LogReader> wrapReader;
 
   public StorageDecorator(LogStorage real, Consumer<BatchWrite> beforeAppend) {
     this(real, beforeAppend, () -> {});
@@ -21,15 +23,25 @@ public final class StorageDecorator implements LogStorage {
 
   /** Also runs {@code beforeRead} before each {@link #reader()} (which it may make fail). */
   public StorageDecorator(LogStorage real, Consumer<BatchWrite> beforeAppend, Runnable beforeRead) {
+    this(real, beforeAppend, beforeRead, r -> r);
+  }
+
+  /** Also hands each reader to {@code wrapReader} (e.g. a {@link CountingReader}). */
+  public StorageDecorator(
+      LogStorage real,
+      Consumer<BatchWrite> beforeAppend,
+      Runnable beforeRead,
+      UnaryOperator<LogReader> wrapReader) {
     this.real = real;
     this.beforeAppend = beforeAppend;
     this.beforeRead = beforeRead;
+    this.wrapReader = wrapReader;
   }
 
   @Override
   public LogReader reader() {
     beforeRead.run();
-    return real.reader();
+    return wrapReader.apply(real.reader());
   }
 
   @Override

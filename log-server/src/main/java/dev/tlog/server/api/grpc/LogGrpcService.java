@@ -158,19 +158,15 @@ public final class LogGrpcService extends LogServiceGrpc.LogServiceImplBase {
 
   @Override
   public void getEntries(GetEntriesRequest request, StreamObserver<Entry> out) {
-    answer(
-        out,
-        () ->
-            reads.entries(request.getStart(), request.getEnd()).stream()
-                .map(
-                    e ->
-                        Entry.newBuilder()
-                            .setIndex(e.index())
-                            .setData(ByteString.copyFrom(e.data()))
-                            .setLeafHash(bytes(e.leafHash()))
-                            .setChainHash(bytes(e.chainHash()))
-                            .build())
-                .toList());
+    long end;
+    try {
+      end = reads.entriesEnd(request.getStart(), request.getEnd());
+    } catch (RuntimeException e) {
+      out.onError(GrpcErrors.toStatus(e));
+      return;
+    }
+    new EntriesSender(reads, (ServerCallStreamObserver<Entry>) out, request.getStart(), end)
+        .start();
   }
 
   /**
