@@ -10,6 +10,7 @@ import dev.tlog.proto.v1.GetEntriesRequest;
 import dev.tlog.proto.v1.LogServiceGrpc;
 import dev.tlog.server.admission.Admission;
 import dev.tlog.server.admission.AppendLimits;
+import dev.tlog.server.api.grpc.CheckpointWatchers;
 import dev.tlog.server.api.grpc.LogGrpcService;
 import dev.tlog.server.api.grpc.MalformedMessages;
 import dev.tlog.server.integrate.Submitted;
@@ -77,7 +78,8 @@ class GetEntriesFlowControlTest {
   @Test
   void unreadCallsDoNotMakeTheServerReadTheirEntries() throws Exception {
     AtomicLong entriesRead = new AtomicLong();
-    try (Pipeline p = new Pipeline(dir, new SequencerLimits(64, Duration.ofMillis(1), 10_000))) {
+    try (Pipeline p = new Pipeline(dir, new SequencerLimits(64, Duration.ofMillis(1), 10_000));
+        CheckpointWatchers watchers = CheckpointWatchers.start(p.feed, 16)) {
       append(p, 0, COUNT);
       LogReads reads =
           new LogReads(
@@ -95,7 +97,8 @@ class GetEntriesFlowControlTest {
                                   Admission.opaque(new AppendLimits(ENTRY_BYTES, 64)),
                                   p.sequencer,
                                   reads,
-                                  p.feed)
+                                  p.feed,
+                                  watchers)
                               .bindService()))
               .build()
               .start();
