@@ -72,11 +72,9 @@ public final class EventCodec {
 
   /** The payload record stored and served beside {@code e}'s entry. */
   public static byte[] payloadRecord(Event e) {
-    ObjectNode n = CanonicalJson.mapper().createObjectNode();
-    n.put("format", PAYLOAD_FORMAT);
-    n.set("payload", CanonicalJson.parse("payload", utf8(e.payload())));
-    n.put("salt", e.salt().toHex());
-    return utf8(CanonicalJson.canonical(n));
+    // The one canonical layout (members in JCS order, all ASCII but the payload, which the Event
+    // holds canonical already): written here, sliced by parseStoredPayloadRecord.
+    return utf8(PAYLOAD_PREFIX + e.payload() + SALT_SUFFIX + e.salt().toHex() + "\"}");
   }
 
   /** The entry of a clock mark at {@code nanos}. */
@@ -197,9 +195,12 @@ public final class EventCodec {
     return parsePayloadRecord(bytes);
   }
 
+  private static final String PAYLOAD_PREFIX =
+      "{\"format\":\"" + PAYLOAD_FORMAT + "\",\"payload\":";
+  private static final String SALT_SUFFIX = ",\"salt\":\"";
   private static final byte[] STORED_PAYLOAD_PREFIX =
-      ("{\"format\":\"" + PAYLOAD_FORMAT + "\",\"payload\":").getBytes(StandardCharsets.UTF_8);
-  private static final byte[] STORED_SALT_SUFFIX = ",\"salt\":\"".getBytes(StandardCharsets.UTF_8);
+      PAYLOAD_PREFIX.getBytes(StandardCharsets.UTF_8);
+  private static final byte[] STORED_SALT_SUFFIX = SALT_SUFFIX.getBytes(StandardCharsets.UTF_8);
 
   /** Parses a payload record in canonical form (its commitment is checked by the caller). */
   public static PayloadRecord parsePayloadRecord(byte[] bytes) {
