@@ -38,6 +38,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Optional;
@@ -110,7 +111,7 @@ public final class LogServer implements AutoCloseable {
               leafIndex,
               config.dedup(),
               writer::durableSize,
-              isLedger ? new ReceiveClock(LogServer::wallNanos) : null,
+              isLedger ? new ReceiveClock(() -> nanos(config.clock())) : null,
               current);
       this.sequencer = new Sequencer(integrator, writer, config.sequencerLimits());
       opened.push(sequencer);
@@ -185,13 +186,13 @@ public final class LogServer implements AutoCloseable {
     }
     return new EventAdmission(
         config.appendLimits(),
-        LogServer::wallNanos,
+        () -> nanos(config.clock()),
         config.ledger().eventMaxFuture(),
         config.ledger().eventMaxAge());
   }
 
-  private static long wallNanos() {
-    Instant now = Instant.now();
+  private static long nanos(InstantSource clock) {
+    Instant now = clock.instant();
     return now.getEpochSecond() * 1_000_000_000L + now.getNano();
   }
 

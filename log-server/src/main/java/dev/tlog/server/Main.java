@@ -10,6 +10,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -208,7 +209,8 @@ public final class Main implements Callable<Integer> {
         witnessPolicy(),
         dedup,
         new LedgerSettings(mode, eventMaxFuture, eventMaxAge),
-        maxWatchers);
+        maxWatchers,
+        InstantSource.system());
   }
 
   private WitnessPolicy witnessPolicy() {

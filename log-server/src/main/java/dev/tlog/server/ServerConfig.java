@@ -5,6 +5,7 @@ import dev.tlog.server.sequencer.SequencerLimits;
 import dev.tlog.server.startup.StartupVerifier;
 import dev.tlog.server.witnessing.WitnessPolicy;
 import java.nio.file.Path;
+import java.time.InstantSource;
 
 /**
  * Everything the server is configured with. Ports may be 0 (pick a free port; tests use this).
@@ -19,6 +20,8 @@ import java.nio.file.Path;
  *     index instead of being appended again (spec/api.md, "Duplicates and retries")
  * @param ledger the log's mode and event-time limits (spec/ledger.md)
  * @param maxWatchers most WatchCheckpoints calls open at once (spec/api.md, "Limits")
+ * @param clock the log's clock: receive times, event-time limits and evidence schedules (tests
+ *     inject one that they move)
  */
 public record ServerConfig(
     Path dataDir,
@@ -35,4 +38,48 @@ public record ServerConfig(
     WitnessPolicy witnesses,
     boolean dedup,
     LedgerSettings ledger,
-    int maxWatchers) {}
+    int maxWatchers,
+    InstantSource clock) {
+
+  /** This configuration with {@code clock} as the log's clock. */
+  public ServerConfig withClock(InstantSource clock) {
+    return new ServerConfig(
+        dataDir,
+        keyFile,
+        origin,
+        bindHost,
+        grpcPort,
+        httpPort,
+        initialMapSize,
+        appendLimits,
+        sequencerLimits,
+        maxEntriesPerPage,
+        verifyMode,
+        witnesses,
+        dedup,
+        ledger,
+        maxWatchers,
+        clock);
+  }
+
+  /** This configuration allowing at most {@code maxWatchers} WatchCheckpoints calls at once. */
+  public ServerConfig withMaxWatchers(int maxWatchers) {
+    return new ServerConfig(
+        dataDir,
+        keyFile,
+        origin,
+        bindHost,
+        grpcPort,
+        httpPort,
+        initialMapSize,
+        appendLimits,
+        sequencerLimits,
+        maxEntriesPerPage,
+        verifyMode,
+        witnesses,
+        dedup,
+        ledger,
+        maxWatchers,
+        clock);
+  }
+}

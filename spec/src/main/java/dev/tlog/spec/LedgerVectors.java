@@ -179,6 +179,23 @@ public final class LedgerVectors {
         Severity.ERROR,
         "{\"collector\":\"auditd\",\"due\":\"2026-11-29T14:00:00.000000000Z\"}"
       },
+      {
+        "evidence.schedule",
+        "system:tlog-evidence",
+        Severity.NOTICE,
+        "{\"collectors\":[{\"kind\":\"files\",\"name\":\"auditd\",\"schedule\":\"hourly\","
+            + "\"timeout_ms\":60000}],\"config_sha256\":"
+            + "\"0b5d5b1c4b4b4bd0bd6a76b4d1d1a4f30f5c6e0e3a4b0e2d5d8b7c1e9f2a3b4c\"}"
+      },
+      {
+        "evidence.report",
+        "user:auditor",
+        Severity.NOTICE,
+        "{\"framework\":\"soc2\",\"from\":\"2026-11-01T00:00:00.000000000Z\","
+            + "\"report_sha256\":"
+            + "\"4f2a1e5c6b7d8e9f00112233445566778899aabbccddeeff0011223344556677\","
+            + "\"to\":\"2026-11-29T00:00:00.000000000Z\"}"
+      },
     };
   }
 

@@ -18,6 +18,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.InstantSource;
 import java.util.concurrent.TimeUnit;
 
 /** A real log server on loopback over a real LMDB directory, with a real grpc-java client. */
@@ -62,7 +63,8 @@ public final class TestLog implements AutoCloseable {
         witnesses,
         true,
         LedgerSettings.of(LogMode.OPAQUE),
-        10_000);
+        10_000,
+        InstantSource.system());
   }
 
   /** A ledger log (spec/ledger.md) with the defaults of {@link #config(Path)}. */
@@ -83,27 +85,13 @@ public final class TestLog implements AutoCloseable {
         c.witnesses(),
         c.dedup(),
         LedgerSettings.of(LogMode.LEDGER),
-        c.maxWatchers());
+        c.maxWatchers(),
+        c.clock());
   }
 
   /** {@code c} with at most {@code maxWatchers} WatchCheckpoints calls open at once. */
   public static ServerConfig withMaxWatchers(ServerConfig c, int maxWatchers) {
-    return new ServerConfig(
-        c.dataDir(),
-        c.keyFile(),
-        c.origin(),
-        c.bindHost(),
-        c.grpcPort(),
-        c.httpPort(),
-        c.initialMapSize(),
-        c.appendLimits(),
-        c.sequencerLimits(),
-        c.maxEntriesPerPage(),
-        c.verifyMode(),
-        c.witnesses(),
-        c.dedup(),
-        c.ledger(),
-        maxWatchers);
+    return c.withMaxWatchers(maxWatchers);
   }
 
   public static TestLog start(ServerConfig config) throws IOException {

@@ -26,7 +26,9 @@ public final class ActionTypes {
           Map.entry("health.check", List.of("status")),
           Map.entry("resource.snapshot", List.of()),
           Map.entry("evidence.collection", List.of("collector", "status")),
-          Map.entry("evidence.missed", List.of("collector", "due")));
+          Map.entry("evidence.missed", List.of("collector", "due")),
+          Map.entry("evidence.schedule", List.of("collectors", "config_sha256")),
+          Map.entry("evidence.report", List.of("framework", "report_sha256")));
 
   /** Namespaces only built-in types may use. */
   public static final Set<String> RESERVED =
