@@ -1,0 +1,106 @@
+package dev.tlog.server.evidence;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tlog.compliance.evidence.Evidence;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * spec/compliance.md, "No silent gaps": a restart that spans scheduled times records the missed
+ * slots exactly once, however often the server restarts afterwards; the configuration is recorded
+ * once while it does not change, and again when it does.
+ */
+class MissedRunsAcrossRestartTest {
+  private static final String HOURLY_CHECKPOINT =
+      """
+      collectors:
+        - name: cp
+          schedule: hourly
+          builtin: checkpoint
+      """;
+
+  @Test
+  void restartSpanningThreeSlotsRecordsOneMissedEventOnce(@TempDir Path dir) throws Exception {
+    MovableClock clock = new MovableClock("2026-03-02T09:59:59Z");
+    try (EvidenceLog log = EvidenceLog.start(dir, clock, HOURLY_CHECKPOINT)) {
+      assertEquals(1, log.events(Evidence.SCHEDULE).size(), "configuration recorded at start");
+      clock.set("2026-03-02T10:00:00Z");
+      EvidenceLog.Ev run = log.awaitEvent(Evidence.COLLECTION, "cp", "2026-03-02T10:00:00");
+      assertEquals("ok", run.text("status"));
+      assertEquals("info", run.severity());
+      assertEquals("builtin", run.text("kind"));
+      assertEquals("hourly", run.text("schedule"));
+      // The built-in checkpoint's JSON is the output, inline because it is small.
+      var out = EvidenceLog.JSON.readTree(run.text("output"));
+      assertTrue(out.path("note").asText().startsWith("tlog.test/log\n"), out.toString());
+      assertEquals(64, out.path("root_hash").asText().length());
+      assertTrue(out.path("size").asLong() >= 1);
+    }
+
+    clock.set("2026-03-02T13:30:00Z");
+    try (EvidenceLog log = EvidenceLog.start(dir, clock, HOURLY_CHECKPOINT)) {
+      EvidenceLog.Ev missed = log.awaitEvent(Evidence.MISSED, "cp", "2026-03-02T11:00:00");
+      assertEquals("2026-03-02T13:00:00.000000000Z", missed.text("last_due"));
+      assertEquals(3, missed.payload().path("count").asLong());
+      assertEquals("not-running", missed.text("reason"));
+      assertEquals("hourly", missed.text("schedule"));
+      assertEquals("warning", missed.severity());
+      log.awaitQuiet();
+      assertEquals(1, log.events(Evidence.MISSED).size());
+    }
+
+    for (String restartAt : List.of("2026-03-02T13:30:00Z", "2026-03-02T13:45:00Z")) {
+      clock.set(restartAt);
+      try (EvidenceLog log = EvidenceLog.start(dir, clock, HOURLY_CHECKPOINT)) {
+        log.awaitQuiet();
+        assertEquals(1, log.events(Evidence.MISSED).size(), "restart at " + restartAt);
+        assertEquals(1, log.events(Evidence.COLLECTION).size(), "restart at " + restartAt);
+        assertEquals(1, log.events(Evidence.SCHEDULE).size(), "unchanged configuration");
+      }
+    }
+  }
+
+  @Test
+  void scheduleEventIsRecordedAgainWhenTheConfigurationChanges(@TempDir Path dir) throws Exception {
+    MovableClock clock = new MovableClock("2026-03-02T09:59:59Z");
+    try (EvidenceLog log = EvidenceLog.start(dir, clock, HOURLY_CHECKPOINT)) {
+      assertEquals(1, log.events(Evidence.SCHEDULE).size());
+    }
+    try (EvidenceLog log = EvidenceLog.start(dir, clock, HOURLY_CHECKPOINT)) {
+      assertEquals(1, log.events(Evidence.SCHEDULE).size());
+    }
+    String two =
+        HOURLY_CHECKPOINT
+            + """
+              - name: health
+                schedule: every 15m
+                builtin: health
+                timeout: 5s
+            """;
+    try (EvidenceLog log = EvidenceLog.start(dir, clock, two)) {
+      List<EvidenceLog.Ev> s = log.events(Evidence.SCHEDULE);
+      assertEquals(2, s.size());
+      EvidenceLog.Ev last = s.get(1);
+      assertEquals("notice", last.severity());
+      assertEquals(2, last.payload().path("collectors").size());
+      var health = last.payload().path("collectors").get(1);
+      assertEquals("health", health.path("name").asText());
+      assertEquals("every 15m", health.path("schedule").asText());
+      assertEquals("builtin", health.path("kind").asText());
+      assertEquals(5000, health.path("timeout_ms").asLong());
+      assertEquals(64, last.text("config_sha256").length());
+    }
+    try (EvidenceLog log = EvidenceLog.start(dir, clock, "collectors: []")) {
+      List<EvidenceLog.Ev> s = log.events(Evidence.SCHEDULE);
+      assertEquals(3, s.size(), "removing every collector is recorded as an empty list");
+      assertEquals(0, s.get(2).payload().path("collectors").size());
+    }
+    try (EvidenceLog log = EvidenceLog.start(dir, clock, "collectors: []")) {
+      assertEquals(3, log.events(Evidence.SCHEDULE).size());
+    }
+  }
+}
