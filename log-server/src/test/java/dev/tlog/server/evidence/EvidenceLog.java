@@ -17,6 +17,7 @@ import dev.tlog.proto.v1.LedgerEvent;
 import dev.tlog.proto.v1.LedgerServiceGrpc;
 import dev.tlog.proto.v1.QueryRequest;
 import dev.tlog.proto.v1.QueryResponse;
+import dev.tlog.server.ServerConfig;
 import dev.tlog.server.evidence.config.CollectorsConfig;
 import dev.tlog.server.evidence.config.CollectorsFile;
 import dev.tlog.server.testing.TestLog;
@@ -59,8 +60,13 @@ final class EvidenceLog implements AutoCloseable {
   }
 
   static EvidenceLog start(Path dir, MovableClock clock, String collectorsYaml) throws IOException {
+    return start(TestLog.ledgerConfig(dir), clock, collectorsYaml);
+  }
+
+  static EvidenceLog start(ServerConfig config, MovableClock clock, String collectorsYaml)
+      throws IOException {
     CollectorsConfig c = CollectorsFile.parse(collectorsYaml, "test");
-    TestLog log = TestLog.start(TestLog.ledgerConfig(dir).withClock(clock).withCollectors(c));
+    TestLog log = TestLog.start(config.withClock(clock).withCollectors(c));
     EvidenceLog e = new EvidenceLog(log, clock);
     e.await("scheduler ready", () -> e.scheduler().ready());
     return e;

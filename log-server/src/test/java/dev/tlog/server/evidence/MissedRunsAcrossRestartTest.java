@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tlog.compliance.evidence.Evidence;
+import dev.tlog.server.ServerConfig;
+import dev.tlog.server.evidence.config.CollectorsFile;
+import dev.tlog.server.testing.TestLog;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -61,6 +64,31 @@ class MissedRunsAcrossRestartTest {
         assertEquals(1, log.events(Evidence.COLLECTION).size(), "restart at " + restartAt);
         assertEquals(1, log.events(Evidence.SCHEDULE).size(), "unchanged configuration");
       }
+    }
+  }
+
+  @Test
+  void stopsAtAnyPointOfStartUpStillRecordTheGapExactlyOnce(@TempDir Path dir) throws Exception {
+    MovableClock clock = new MovableClock("2026-03-02T09:59:59Z");
+    try (EvidenceLog log = EvidenceLog.start(dir, clock, HOURLY_CHECKPOINT)) {
+      clock.set("2026-03-02T10:00:00Z");
+      log.awaitEvent(Evidence.COLLECTION, "cp", "2026-03-02T10:00:00");
+    }
+    clock.set("2026-03-02T13:30:00Z");
+    ServerConfig config =
+        TestLog.ledgerConfig(dir)
+            .withClock(clock)
+            .withCollectors(CollectorsFile.parse(HOURLY_CHECKPOINT, "test"));
+    // Stopped right after start: the missed event may or may not have been appended yet.
+    for (int i = 0; i < 3; i++) {
+      TestLog.start(config).close();
+    }
+    try (EvidenceLog log = EvidenceLog.start(dir, clock, HOURLY_CHECKPOINT)) {
+      log.awaitQuiet();
+      List<EvidenceLog.Ev> missed = log.events(Evidence.MISSED);
+      assertEquals(1, missed.size());
+      assertEquals("2026-03-02T11:00:00.000000000Z", missed.get(0).text("due"));
+      assertEquals(3, missed.get(0).payload().path("count").asLong());
     }
   }
 
