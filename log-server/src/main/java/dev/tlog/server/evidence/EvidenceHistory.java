@@ -1,6 +1,8 @@
 package dev.tlog.server.evidence;
 
+import dev.tlog.compliance.evidence.CollectionRecord;
 import dev.tlog.compliance.evidence.Evidence;
+import dev.tlog.compliance.evidence.EvidenceFormatException;
 import dev.tlog.compliance.evidence.MissedRecord;
 import dev.tlog.compliance.evidence.ScheduleRecord;
 import dev.tlog.ledger.query.EventFilter;
@@ -43,8 +45,10 @@ final class EvidenceHistory {
 
   /**
    * The last slot accounted for by {@code collector}'s last evidence event: a collection's {@code
-   * due}, a missed event's {@code last_due}, or (payload erased) the event's own time, which is
-   * never before the slot it accounted for.
+   * due}, a missed event's {@code last_due}, but never after the event's own time (which a genuine
+   * event never precedes: a run starts at or after its slot, a gap is detected after it). An event
+   * whose payload was erased or cannot be read counts as its own time. Any appender may use the
+   * collectors' actor, so what is read here is bounded rather than trusted.
    */
   Optional<Instant> lastAccounted(String collector) {
     EventFilter f =
@@ -61,26 +65,43 @@ final class EvidenceHistory {
     LedgerHit hit = last.get();
     LedgerEntry.EventEntry entry =
         (LedgerEntry.EventEntry) EventCodec.parseStoredEntry(hit.entry());
+    Instant eventTime = Instant.ofEpochSecond(0, entry.timeNanos());
     Optional<String> payload = payload(hit);
     if (payload.isEmpty()) {
-      return Optional.of(Instant.ofEpochSecond(0, entry.timeNanos()));
+      return Optional.of(eventTime);
     }
-    if (entry.action().equals(Evidence.MISSED)) {
-      return Optional.of(MissedRecord.parse(payload.get()).lastDue());
+    Instant slot;
+    try {
+      slot =
+          entry.action().equals(Evidence.MISSED)
+              ? MissedRecord.parse(payload.get()).lastDue()
+              : CollectionRecord.parse(payload.get()).due();
+    } catch (EvidenceFormatException e) {
+      return Optional.of(eventTime);
     }
-    return Optional.of(dev.tlog.compliance.evidence.CollectionRecord.parse(payload.get()).due());
+    return Optional.of(slot.isAfter(eventTime) ? eventTime : slot);
   }
 
   /**
-   * The {@code config_sha256} of the last {@code evidence.schedule} event (empty: none or erased).
+   * Whether {@code current} must be recorded: it differs from the last {@code evidence.schedule}
+   * event of the collectors' actor (one whose payload was erased or cannot be read differs from
+   * anything), or there is none and {@code current} lists collectors.
    */
-  Optional<String> lastScheduleSha256() {
+  boolean scheduleDiffers(ScheduleRecord current) {
     EventFilter f = EventFilter.builder().actor(Evidence.ACTOR).action(Evidence.SCHEDULE).build();
-    return queries
-        .summarize(f)
-        .last()
-        .flatMap(EvidenceHistory::payload)
-        .map(p -> ScheduleRecord.parse(p).configSha256());
+    Optional<LedgerHit> last = queries.summarize(f).last();
+    if (last.isEmpty()) {
+      return !current.collectors().isEmpty();
+    }
+    Optional<String> payload = payload(last.get());
+    if (payload.isEmpty()) {
+      return true;
+    }
+    try {
+      return !ScheduleRecord.parse(payload.get()).configSha256().equals(current.configSha256());
+    } catch (EvidenceFormatException e) {
+      return true;
+    }
   }
 
   private static Optional<String> payload(LedgerHit hit) {

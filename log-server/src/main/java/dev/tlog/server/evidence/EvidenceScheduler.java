@@ -128,11 +128,7 @@ public final class EvidenceScheduler implements AutoCloseable {
       return false;
     }
     ScheduleRecord schedule = config.scheduleRecord();
-    Optional<String> recorded = history.lastScheduleSha256();
-    boolean differs =
-        recorded
-            .map(r -> !r.equals(schedule.configSha256()))
-            .orElse(!config.collectors().isEmpty());
+    boolean differs = history.scheduleDiffers(schedule);
     while (differs && !closed) {
       try {
         appender.append(EvidenceEvents.schedule(schedule, clock.instant()));

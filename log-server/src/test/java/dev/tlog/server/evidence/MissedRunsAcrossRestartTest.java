@@ -3,12 +3,19 @@ package dev.tlog.server.evidence;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.protobuf.ByteString;
+import dev.tlog.compliance.evidence.CollectionRecord;
 import dev.tlog.compliance.evidence.Evidence;
+import dev.tlog.merkle.ledger.Event;
+import dev.tlog.merkle.ledger.EventCodec;
+import dev.tlog.proto.v1.AppendRequest;
 import dev.tlog.server.ServerConfig;
 import dev.tlog.server.evidence.config.CollectorsFile;
 import dev.tlog.server.testing.TestLog;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -89,6 +96,50 @@ class MissedRunsAcrossRestartTest {
       assertEquals(1, missed.size());
       assertEquals("2026-03-02T11:00:00.000000000Z", missed.get(0).text("due"));
       assertEquals(3, missed.get(0).payload().path("count").asLong());
+    }
+  }
+
+  @Test
+  void forgedEvidenceInTheFutureCannotHideAGap(@TempDir Path dir) throws Exception {
+    MovableClock clock = new MovableClock("2026-03-02T09:59:59Z");
+    try (EvidenceLog log = EvidenceLog.start(dir, clock, HOURLY_CHECKPOINT)) {
+      clock.set("2026-03-02T10:00:00Z");
+      log.awaitEvent(Evidence.COLLECTION, "cp", "2026-03-02T10:00:00");
+      clock.set("2026-03-02T10:10:00Z");
+      // Any appender may use the collectors' actor: this one claims a run due in 2030.
+      CollectionRecord forged =
+          new CollectionRecord(
+              "cp",
+              CollectionRecord.Status.OK,
+              Instant.parse("2030-01-01T00:00:00Z"),
+              "hourly",
+              "builtin",
+              clock.instant(),
+              0,
+              "00".repeat(32),
+              0,
+              Optional.empty(),
+              Optional.empty(),
+              Optional.empty(),
+              null,
+              Optional.empty());
+      Event e =
+          Event.builder()
+              .time(clock.instant())
+              .actor(Evidence.ACTOR)
+              .action(Evidence.COLLECTION)
+              .meta(Evidence.META_COLLECTOR, "cp")
+              .payload(forged.toPayload())
+              .build();
+      log.log.blocking.append(
+          AppendRequest.newBuilder()
+              .setData(ByteString.copyFrom(EventCodec.submission(e)))
+              .build());
+    }
+    clock.set("2026-03-02T13:30:00Z");
+    try (EvidenceLog log = EvidenceLog.start(dir, clock, HOURLY_CHECKPOINT)) {
+      EvidenceLog.Ev missed = log.awaitEvent(Evidence.MISSED, "cp", "2026-03-02T11:00:00");
+      assertEquals(3, missed.payload().path("count").asLong());
     }
   }
 
