@@ -76,6 +76,7 @@ public final class LogServer implements AutoCloseable {
   private final HttpServer http;
   // Null unless collectors are configured.
   private final EvidenceScheduler evidence;
+  private BuiltinCollector evidenceBuiltins;
 
   /** What to close, newest first, if startup fails half-way. */
   private final Deque<AutoCloseable> opened = new ArrayDeque<>();
@@ -208,6 +209,7 @@ public final class LogServer implements AutoCloseable {
         new BuiltinCollector(
             published, config.clock(), ledger::indexCovered, Optional.ofNullable(witnessing));
     opened.push(builtin);
+    this.evidenceBuiltins = builtin;
     EvidenceScheduler s =
         new EvidenceScheduler(
             collectors,
@@ -302,6 +304,7 @@ public final class LogServer implements AutoCloseable {
     if (evidence != null) {
       // Before the sequencer closes: running collections are killed, nothing half-recorded.
       evidence.close();
+      evidenceBuiltins.close();
     }
     grpc.shutdown();
     sequencer.close();
