@@ -14,6 +14,13 @@ import dev.tlog.server.checkpoint.CheckpointFeed;
 import dev.tlog.server.checkpoint.CheckpointSigner;
 import dev.tlog.server.checkpoint.SignedCheckpoint;
 import dev.tlog.server.dedup.LeafIndex;
+import dev.tlog.server.errors.WrongModeException;
+import dev.tlog.server.evidence.EvidenceAppender;
+import dev.tlog.server.evidence.EvidenceScheduler;
+import dev.tlog.server.evidence.run.BuiltinCollector;
+import dev.tlog.server.evidence.run.CommandCollector;
+import dev.tlog.server.evidence.run.FilesCollector;
+import dev.tlog.server.evidence.run.HttpCollector;
 import dev.tlog.server.integrate.Integrator;
 import dev.tlog.server.integrate.ReceiveClock;
 import dev.tlog.server.keys.LogKeyFile;
@@ -41,6 +48,7 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -66,6 +74,9 @@ public final class LogServer implements AutoCloseable {
   private final Server grpc;
   private final Vertx vertx;
   private final HttpServer http;
+  // Null unless collectors are configured.
+  private final EvidenceScheduler evidence;
+  private BuiltinCollector evidenceBuiltins;
 
   /** What to close, newest first, if startup fails half-way. */
   private final Deque<AutoCloseable> opened = new ArrayDeque<>();
@@ -99,6 +110,11 @@ public final class LogServer implements AutoCloseable {
       this.signed = new CheckpointFeed();
       signed.publish(current);
       boolean isLedger = storage.mode() == LogMode.LEDGER;
+      if (!isLedger && config.collectors().isPresent()) {
+        throw new WrongModeException(
+            "--collectors needs a ledger log: this log is opaque, and evidence is recorded as"
+                + " ledger events (spec/compliance.md)");
+      }
       this.ledger = isLedger ? Ledger.start(config.dataDir(), storage, signed) : null;
       if (this.ledger != null) {
         opened.push(this.ledger);
@@ -137,13 +153,13 @@ public final class LogServer implements AutoCloseable {
       }
       this.watchers = CheckpointWatchers.start(published, config.maxWatchers());
       opened.push(watchers);
+      Admission admission = admission(config, isLedger);
       MalformedMessages malformed = new MalformedMessages();
       this.grpc =
           NettyServerBuilder.forAddress(new InetSocketAddress(config.bindHost(), config.grpcPort()))
               .addService(
                   malformed.guard(
-                      new LogGrpcService(
-                              admission(config, isLedger), sequencer, reads, published, watchers)
+                      new LogGrpcService(admission, sequencer, reads, published, watchers)
                           .bindService()))
               .addService(
                   malformed.guard(
@@ -166,6 +182,10 @@ public final class LogServer implements AutoCloseable {
               .toCompletionStage()
               .toCompletableFuture()
               .get();
+      this.evidence =
+          config.collectors().isEmpty()
+              ? null
+              : startEvidence(config, admission, config.collectors().get());
     } catch (ExecutionException e) {
       closeOpened();
       throw new IOException(
@@ -178,6 +198,31 @@ public final class LogServer implements AutoCloseable {
       closeOpened();
       throw e;
     }
+  }
+
+  /** Collectors run last: the log they append to is fully up. */
+  private EvidenceScheduler startEvidence(
+      ServerConfig config,
+      Admission admission,
+      dev.tlog.server.evidence.config.CollectorsConfig collectors) {
+    BuiltinCollector builtin =
+        new BuiltinCollector(
+            published, config.clock(), ledger::indexCovered, Optional.ofNullable(witnessing));
+    opened.push(builtin);
+    this.evidenceBuiltins = builtin;
+    EvidenceScheduler s =
+        new EvidenceScheduler(
+            collectors,
+            config.clock(),
+            ledger.queries(),
+            new EvidenceAppender(admission, sequencer),
+            Map.of(
+                "command", new CommandCollector(),
+                "files", new FilesCollector(),
+                "http", new HttpCollector(),
+                "builtin", builtin));
+    opened.push(s);
+    return s.start();
   }
 
   private static Admission admission(ServerConfig config, boolean ledger) {
@@ -243,6 +288,11 @@ public final class LogServer implements AutoCloseable {
     return published;
   }
 
+  /** The evidence collectors' scheduler, when collectors are configured. */
+  public Optional<EvidenceScheduler> evidence() {
+    return Optional.ofNullable(evidence);
+  }
+
   /** The witnessing state, when witnesses are configured. */
   public Optional<Witnessing> witnessing() {
     return Optional.ofNullable(witnessing);
@@ -251,6 +301,11 @@ public final class LogServer implements AutoCloseable {
   @Override
   public void close() {
     LOG.log(System.Logger.Level.INFO, "stopping: finishing in-flight batches");
+    if (evidence != null) {
+      // Before the sequencer closes: running collections are killed, nothing half-recorded.
+      evidence.close();
+      evidenceBuiltins.close();
+    }
     grpc.shutdown();
     sequencer.close();
     if (witnessing != null) {

@@ -1,6 +1,7 @@
 package dev.tlog.server;
 
 import dev.tlog.server.admission.AppendLimits;
+import dev.tlog.server.evidence.config.CollectorsFile;
 import dev.tlog.server.sequencer.SequencerLimits;
 import dev.tlog.server.startup.StartupVerifier;
 import dev.tlog.server.storage.LogMode;
@@ -13,6 +14,7 @@ import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
@@ -173,6 +175,14 @@ public final class Main implements Callable<Integer> {
           "Cosignatures a checkpoint needs before it is published (default: all witnesses).")
   Integer witnessQuorum;
 
+  @Option(
+      names = "--collectors",
+      paramLabel = "FILE",
+      description =
+          "Ledger logs: run the compliance evidence collectors this YAML file lists"
+              + " (spec/compliance.md); checked at start.")
+  Path collectors;
+
   public static void main(String[] args) {
     System.exit(commandLine().execute(args));
   }
@@ -210,7 +220,8 @@ public final class Main implements Callable<Integer> {
         dedup,
         new LedgerSettings(mode, eventMaxFuture, eventMaxAge),
         maxWatchers,
-        InstantSource.system());
+        InstantSource.system(),
+        Optional.ofNullable(collectors).map(CollectorsFile::read));
   }
 
   private WitnessPolicy witnessPolicy() {
@@ -254,6 +265,9 @@ public final class Main implements Callable<Integer> {
     System.out.println("  HTTP (tiles): http://" + bind + ":" + server.httpPort() + "/checkpoint");
     System.out.println(
         "  checkpoint size: " + server.signedCheckpoints().latest().orElseThrow().size());
+    config
+        .collectors()
+        .ifPresent(c -> System.out.println("  collectors:   " + c.collectors().size()));
     if (!witnesses.isEmpty()) {
       System.out.println(
           "  witnesses:    " + witnesses.size() + " (quorum " + config.witnesses().quorum() + ")");

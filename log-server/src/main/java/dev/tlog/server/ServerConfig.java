@@ -1,11 +1,13 @@
 package dev.tlog.server;
 
 import dev.tlog.server.admission.AppendLimits;
+import dev.tlog.server.evidence.config.CollectorsConfig;
 import dev.tlog.server.sequencer.SequencerLimits;
 import dev.tlog.server.startup.StartupVerifier;
 import dev.tlog.server.witnessing.WitnessPolicy;
 import java.nio.file.Path;
 import java.time.InstantSource;
+import java.util.Optional;
 
 /**
  * Everything the server is configured with. Ports may be 0 (pick a free port; tests use this).
@@ -22,6 +24,8 @@ import java.time.InstantSource;
  * @param maxWatchers most WatchCheckpoints calls open at once (spec/api.md, "Limits")
  * @param clock the log's clock: receive times, event-time limits and evidence schedules (tests
  *     inject one that they move)
+ * @param collectors the evidence collectors to run ({@code --collectors FILE}; ledger logs only),
+ *     or empty when none were configured
  */
 public record ServerConfig(
     Path dataDir,
@@ -39,7 +43,8 @@ public record ServerConfig(
     boolean dedup,
     LedgerSettings ledger,
     int maxWatchers,
-    InstantSource clock) {
+    InstantSource clock,
+    Optional<CollectorsConfig> collectors) {
 
   /** This configuration with {@code clock} as the log's clock. */
   public ServerConfig withClock(InstantSource clock) {
@@ -59,7 +64,8 @@ public record ServerConfig(
         dedup,
         ledger,
         maxWatchers,
-        clock);
+        clock,
+        collectors);
   }
 
   /** This configuration allowing at most {@code maxWatchers} WatchCheckpoints calls at once. */
@@ -80,6 +86,29 @@ public record ServerConfig(
         dedup,
         ledger,
         maxWatchers,
-        clock);
+        clock,
+        collectors);
+  }
+
+  /** This configuration running {@code collectors} (spec/compliance.md). */
+  public ServerConfig withCollectors(CollectorsConfig collectors) {
+    return new ServerConfig(
+        dataDir,
+        keyFile,
+        origin,
+        bindHost,
+        grpcPort,
+        httpPort,
+        initialMapSize,
+        appendLimits,
+        sequencerLimits,
+        maxEntriesPerPage,
+        verifyMode,
+        witnesses,
+        dedup,
+        ledger,
+        maxWatchers,
+        clock,
+        Optional.of(collectors));
   }
 }

@@ -58,6 +58,11 @@ public final class Ledger implements AutoCloseable {
     return windows;
   }
 
+  /** How many entries of the log searches cover now. */
+  public long indexCovered() {
+    return index.searchable().covered();
+  }
+
   public PayloadReads payloads() {
     return payloads;
   }

@@ -19,6 +19,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.InstantSource;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /** A real log server on loopback over a real LMDB directory, with a real grpc-java client. */
@@ -64,7 +65,8 @@ public final class TestLog implements AutoCloseable {
         true,
         LedgerSettings.of(LogMode.OPAQUE),
         10_000,
-        InstantSource.system());
+        InstantSource.system(),
+        Optional.empty());
   }
 
   /** A ledger log (spec/ledger.md) with the defaults of {@link #config(Path)}. */
@@ -86,7 +88,8 @@ public final class TestLog implements AutoCloseable {
         c.dedup(),
         LedgerSettings.of(LogMode.LEDGER),
         c.maxWatchers(),
-        c.clock());
+        c.clock(),
+        c.collectors());
   }
 
   /** {@code c} with at most {@code maxWatchers} WatchCheckpoints calls open at once. */
