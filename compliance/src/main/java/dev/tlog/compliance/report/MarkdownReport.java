@@ -135,7 +135,7 @@ public final class MarkdownReport {
     for (char c : s.toCharArray()) {
       if (c == '\n' || c == '\r') {
         b.append(' ');
-      } else if ("\\`*_{}[]<>()#+!|&~".indexOf(c) >= 0) {
+      } else if ("\\`*_[]<>|&~".indexOf(c) >= 0) {
         b.append('\\').append(c);
       } else {
         b.append(c);

@@ -51,9 +51,13 @@ final class ReportText {
   }
 
   static final String BY_HAND =
-      "By hand: spec/ledger.md, \"Checking an entry by hand\" (leaf hash = SHA-256(0x00 || entry),"
-          + " the inclusion or range proof to the checkpoint's root, the checkpoint's Ed25519"
-          + " signature by the log key above).";
+      "By hand (spec/ledger.md, \"Checking an entry by hand\"; spec/evidence-bundle.md,"
+          + " \"Verifying by hand\"): an entry's leaf hash is the SHA-256 of a zero byte followed"
+          + " by the entry's bytes, its payload commitment the SHA-256 of the salt followed by the"
+          + " canonical payload; the range proof leads from the leaf hashes to the checkpoint's"
+          + " root, which the log key above signs. sha256sum of report.json, report.md,"
+          + " report.html and bundle.json must equal the hashes in the evidence.report event of"
+          + " receipt.json.";
 
   static final String CLAIM =
       "Counts are computed from the events of the evidence bundle only; a control with no event"
