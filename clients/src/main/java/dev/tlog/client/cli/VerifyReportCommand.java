@@ -49,7 +49,8 @@ final class VerifyReportCommand implements Callable<Integer> {
   public Integer call() {
     Output out = new Output(spec.commandLine().getOut(), json);
     if (!Files.isDirectory(dir)) {
-      throw new java.io.UncheckedIOException(new java.io.IOException(dir + " is not a directory"));
+      String why = dir + " is not a directory";
+      throw new java.io.UncheckedIOException(why, new java.io.IOException(why));
     }
     String trusted = vkey == null && vkeyFile == null ? null : LogOptions.readVkey(vkey, vkeyFile);
     ReportVerifier.Verified v = ReportVerifier.verify(dir, trusted);

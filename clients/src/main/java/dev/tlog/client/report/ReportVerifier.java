@@ -94,8 +94,17 @@ public final class ReportVerifier {
   private static byte[] read(Path dir, String name) {
     Path f = dir.resolve(name);
     try {
-      if (Files.size(f) > ReportJson.MAX_BYTES + (long) BundleCodec.MAX_BYTES) {
-        throw new ReportVerificationException(f + " is too large to be a report file");
+      long max = name.equals(ReportFiles.BUNDLE) ? BundleCodec.MAX_BYTES : ReportJson.MAX_BYTES;
+      if (Files.size(f) > max) {
+        throw new ReportVerificationException(
+            f
+                + " is "
+                + Files.size(f)
+                + " bytes, more than a report's "
+                + name
+                + " can be ("
+                + max
+                + ")");
       }
       return Files.readAllBytes(f);
     } catch (NoSuchFileException e) {
