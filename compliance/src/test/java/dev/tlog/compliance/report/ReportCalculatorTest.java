@@ -146,4 +146,54 @@ class ReportCalculatorTest {
     assertTrue(md.contains("secret s199") && !md.contains("secret s200"));
     assertTrue(HtmlReport.render(m).contains("… and 5 more (report.json lists all 205)"));
   }
+
+  @Test
+  void evidenceWithAnErasedOrMalformedPayloadCountsForNothingAndIsListed() {
+    List<ReportEvent> events =
+        List.of(
+            new ReportEvent(
+                4,
+                Events.nanos(h(0)) + 1,
+                "system:tlog-evidence",
+                "evidence.collection",
+                "info",
+                java.util.Optional.empty(),
+                "ab".repeat(32)),
+            new ReportEvent(
+                5,
+                Events.nanos(h(0)) + 2,
+                "system:tlog-evidence",
+                "evidence.missed",
+                "warning",
+                java.util.Optional.of("{\"collector\":\"x\",\"due\":\"soon\"}"),
+                "cd".repeat(32)));
+    ReportModel m =
+        new ReportCalculator()
+            .compute(
+                "soc2",
+                Events.nanos(h(0)),
+                Events.nanos(h(2)),
+                DefaultMappings.of("soc2"),
+                Events.VERIFICATION,
+                events);
+    assertEquals(2, m.findings(Finding.Kind.UNREADABLE).size());
+    assertTrue(m.collectors().isEmpty());
+    assertTrue(m.findings(Finding.Kind.UNREADABLE).get(0).what().contains("erased"));
+  }
+
+  @Test
+  void anEmptyWindowLeavesEveryControlWithoutEvidence() {
+    ReportModel m =
+        new ReportCalculator()
+            .compute(
+                "iso27001",
+                Events.nanos(h(0)),
+                Events.nanos(h(2)),
+                DefaultMappings.of("iso27001"),
+                Events.VERIFICATION,
+                List.of());
+    assertTrue(
+        m.controls().stream().allMatch(c -> c.status() == ControlCoverage.Status.NO_EVIDENCE));
+    assertTrue(MarkdownReport.render(m).contains("- A.8.15 Logging: no evidence"));
+  }
 }
