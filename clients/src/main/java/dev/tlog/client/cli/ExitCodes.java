@@ -45,7 +45,9 @@ public final class ExitCodes {
     if (e instanceof java.io.UncheckedIOException) {
       return Failure.LOCAL_STATE.exitCode();
     }
-    if (e instanceof UsageException || e instanceof CommandLine.ParameterException) {
+    if (e instanceof UsageException
+        || e instanceof CommandLine.ParameterException
+        || e instanceof dev.tlog.compliance.report.ReportException) {
       return USAGE;
     }
     return INTERNAL;

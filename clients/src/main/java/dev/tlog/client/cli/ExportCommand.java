@@ -2,12 +2,10 @@ package dev.tlog.client.cli;
 
 import dev.tlog.client.VerifiedCheckpoint;
 import dev.tlog.client.VerifiedEntry;
-import dev.tlog.client.bundle.BundleVerifier;
 import dev.tlog.client.state.AtomicFiles;
 import dev.tlog.merkle.bundle.BundleCodec;
 import dev.tlog.merkle.bundle.EvidenceBundle;
 import dev.tlog.merkle.bundle.LedgerEvidence;
-import dev.tlog.merkle.note.Note;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -158,22 +156,6 @@ final class ExportCommand implements Callable<Integer> {
       VerifiedCheckpoint cp,
       List<EvidenceBundle.Entry> entries,
       Optional<LedgerEvidence> ledger) {
-    // Keep only signatures the verifier can check: unknown ones would make the bundle fail.
-    Note note = Note.parse(cp.note());
-    var known =
-        note.signatures().stream()
-            .filter(sig -> !cp.unknownSigners().contains(sig.keyId()))
-            .toList();
-    String checkpoint = new Note(note.text(), known).serialize();
-    EvidenceBundle bundle =
-        new EvidenceBundle(
-            cp.origin(),
-            s.log.logVkey(),
-            s.log.witnesses().stream().map(w -> w.verifierKey()).toList(),
-            checkpoint,
-            entries,
-            ledger);
-    BundleVerifier.verify(bundle, s.log.logVkey());
-    AtomicFiles.write(outFile, BundleCodec.encode(bundle));
+    AtomicFiles.write(outFile, BundleCodec.encode(VerifiedBundles.of(s, cp, entries, ledger)));
   }
 }

@@ -27,7 +27,9 @@ import picocli.CommandLine.Spec;
       MonitorCommand.class,
       AuditCommand.class,
       ExportCommand.class,
-      VerifyBundleCommand.class
+      VerifyBundleCommand.class,
+      ReportCommand.class,
+      VerifyReportCommand.class
     },
     footer = {
       "",
