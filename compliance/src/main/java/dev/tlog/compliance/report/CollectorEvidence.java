@@ -38,10 +38,18 @@ final class CollectorEvidence {
       Object first = recs.get(0).getValue();
       String text =
           first instanceof CollectionRecord c ? c.schedule() : ((MissedRecord) first).schedule();
-      fallback = parse(text);
+      Instant firstDue =
+          first instanceof CollectionRecord c ? c.due() : ((MissedRecord) first).due();
+      // A collector whose first slot comes after the window's first schedule event was added by
+      // it: before that event it was not configured, so nothing of it was due.
+      boolean addedLater =
+          !scheduleEvents.isEmpty()
+              && !firstDue.isBefore(Times.instant(scheduleEvents.get(0).getKey().receivedNanos()));
+      fallback = addedLater ? Optional.empty() : parse(text);
     }
     // The schedule in effect: the last evidence.schedule event received at or before the slot,
-    // else the first record's (spec/compliance.md, "Counting").
+    // else the first record's, unless that record is for a slot after the window's first schedule
+    // event (spec/compliance.md, "Counting").
     Instant segStart = from;
     Optional<Schedule> current = fallback;
     for (var s : scheduleEvents) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tlog.compliance.evidence.CollectionRecord.Status;
+import dev.tlog.compliance.evidence.ScheduleRecord;
 import dev.tlog.compliance.mapping.ControlMapping;
 import dev.tlog.compliance.mapping.DefaultMappings;
 import java.nio.charset.StandardCharsets;
@@ -66,6 +67,40 @@ class ReportCalculatorTest {
     assertEquals(1, m.findings(Finding.Kind.PROCESS_CRASH).size());
     assertEquals(1, m.findings(Finding.Kind.CONFIG_CHANGE).size());
     assertEquals(1, m.findings(Finding.Kind.SECRET_ACCESS).size());
+  }
+
+  @Test
+  void aCollectorAddedInThePeriodIsDueOnlyFromItsScheduleEvent() {
+    // "old" ran before the period; "new" is added by the schedule event at h(5) + 1 minute.
+    Events e = new Events();
+    List<ScheduleRecord.Collector> both =
+        List.of(
+            new ScheduleRecord.Collector("new", "hourly", "command", 1000),
+            new ScheduleRecord.Collector("old", "hourly", "command", 1000));
+    for (int k = 0; k < 5; k++) {
+      e.collection("old", "hourly", "command", h(k), Status.OK, "aa");
+    }
+    e.schedule(h(5).plusSeconds(60), both);
+    for (int k = 5; k < 8; k++) {
+      e.collection("old", "hourly", "command", h(k), Status.OK, "aa");
+    }
+    e.collection("new", "hourly", "command", h(6), Status.OK, "aa");
+    e.collection("new", "hourly", "command", h(7), Status.OK, "aa");
+    ReportModel m =
+        new ReportCalculator()
+            .compute(
+                "soc2",
+                Events.nanos(h(0)),
+                Events.nanos(h(8)),
+                DefaultMappings.of("soc2"),
+                Events.VERIFICATION,
+                e.build());
+    CollectorCount added =
+        m.collectors().stream().filter(c -> c.name().equals("new")).findFirst().orElseThrow();
+    assertEquals(List.of(2L, 2L, 0L), List.of(added.due(), added.done(), added.unaccounted()));
+    CollectorCount old =
+        m.collectors().stream().filter(c -> c.name().equals("old")).findFirst().orElseThrow();
+    assertEquals(List.of(8L, 8L, 0L), List.of(old.due(), old.done(), old.unaccounted()));
   }
 
   @Test
