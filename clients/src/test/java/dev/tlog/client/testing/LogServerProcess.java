@@ -49,7 +49,13 @@ public final class LogServerProcess implements AutoCloseable {
     return start(dataDir, keyFile, "ledger");
   }
 
-  private static LogServerProcess start(Path dataDir, Path keyFile, String mode)
+  /** {@link #startLedger} with more command-line flags ({@code --collectors FILE}, ...). */
+  public static LogServerProcess startLedger(Path dataDir, Path keyFile, String... flags)
+      throws IOException {
+    return start(dataDir, keyFile, "ledger", flags);
+  }
+
+  private static LogServerProcess start(Path dataDir, Path keyFile, String mode, String... flags)
       throws IOException {
     List<String> cmd =
         new ArrayList<>(
@@ -76,6 +82,7 @@ public final class LogServerProcess implements AutoCloseable {
       cmd.add("--key-file");
       cmd.add(keyFile.toString());
     }
+    cmd.addAll(List.of(flags));
     Files.createDirectories(dataDir);
     Process p =
         new ProcessBuilder(cmd)
