@@ -44,6 +44,7 @@ class EvidenceRoundTripTest {
             T,
             "hourly",
             "files",
+            List.of("/etc/ssh/sshd_config"),
             T.plusMillis(3),
             12,
             "cd".repeat(32),
@@ -72,8 +73,8 @@ class EvidenceRoundTripTest {
     ScheduleRecord r =
         new ScheduleRecord(
             List.of(
-                new ScheduleRecord.Collector("b", "daily", "command", 60_000),
-                new ScheduleRecord.Collector("a", "hourly", "files", 1_000)));
+                new ScheduleRecord.Collector("b", "daily", "command", 60_000, List.of("df", "-h")),
+                new ScheduleRecord.Collector("a", "hourly", "files", 1_000, List.of())));
     assertEquals("a", r.collectors().get(0).name());
     assertEquals(r, ScheduleRecord.parse(logged("evidence.schedule", r.toPayload())));
     String forged = r.toPayload().replace("\"daily\"", "\"weekly\"");

@@ -163,8 +163,8 @@ final class EvidenceYear {
     ScheduleRecord r =
         new ScheduleRecord(
             List.of(
-                new ScheduleRecord.Collector(FILES, "hourly", "files", 60_000),
-                new ScheduleRecord.Collector(DISK, disk, "command", 60_000)));
+                new ScheduleRecord.Collector(FILES, "hourly", "files", 60_000, List.of()),
+                new ScheduleRecord.Collector(DISK, disk, "command", 60_000, List.of())));
     return event(time, Evidence.ACTOR, Evidence.SCHEDULE, Severity.NOTICE, r.toPayload(), null);
   }
 
@@ -247,6 +247,7 @@ final class EvidenceYear {
             due,
             schedule(c, due),
             files ? "files" : "command",
+            List.of(),
             started,
             random.nextInt(2000),
             sha,

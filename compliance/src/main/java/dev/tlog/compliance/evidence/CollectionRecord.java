@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
@@ -12,7 +13,8 @@ import java.util.TreeMap;
 
 /**
  * The payload of an {@code evidence.collection} event: one collector run (spec/compliance.md,
- * "Evidence events"). Optional fields are empty when the run's kind has none.
+ * "Evidence events"). Optional fields are empty when the run's kind has none; {@code target} is
+ * what ran (a command's argv, the paths hashed, the URL, the built-in's name).
  */
 public record CollectionRecord(
     String collector,
@@ -20,6 +22,7 @@ public record CollectionRecord(
     Instant due,
     String schedule,
     String kind,
+    List<String> target,
     Instant started,
     long durationMs,
     String outputSha256,
@@ -57,6 +60,7 @@ public record CollectionRecord(
   }
 
   public CollectionRecord {
+    target = List.copyOf(target);
     files = Collections.unmodifiableSortedMap(new TreeMap<>(files == null ? Map.of() : files));
     output = output == null ? Optional.empty() : output;
     exitCode = exitCode == null ? Optional.empty() : exitCode;
@@ -76,6 +80,7 @@ public record CollectionRecord(
     n.put("due", Payloads.time(due));
     n.put("schedule", schedule);
     n.put("kind", kind);
+    Payloads.putStrings(n, "target", target);
     n.put("started", Payloads.time(started));
     n.put("duration_ms", durationMs);
     n.put("output_sha256", outputSha256);
@@ -114,6 +119,7 @@ public record CollectionRecord(
         Payloads.instant(n, "due"),
         Payloads.text(n, "schedule"),
         Payloads.text(n, "kind"),
+        Payloads.strings(n, "target"),
         Payloads.instant(n, "started"),
         Payloads.number(n, "duration_ms"),
         Payloads.text(n, "output_sha256"),

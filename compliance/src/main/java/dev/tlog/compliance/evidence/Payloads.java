@@ -3,10 +3,13 @@ package dev.tlog.compliance.evidence;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tlog.merkle.ledger.EventFormatException;
 import dev.tlog.merkle.ledger.EventTime;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /** Reading and writing the JSON fields of evidence payloads. */
@@ -78,6 +81,30 @@ final class Payloads {
       throw new EvidenceFormatException(field, "want an integer");
     }
     return v.asLong();
+  }
+
+  static void putStrings(ObjectNode n, String field, List<String> values) {
+    ArrayNode a = n.putArray(field);
+    values.forEach(a::add);
+  }
+
+  /** An array of strings; absent reads as empty. */
+  static List<String> strings(JsonNode n, String field) {
+    JsonNode v = n.get(field);
+    if (v == null) {
+      return List.of();
+    }
+    if (!v.isArray()) {
+      throw new EvidenceFormatException(field, "want an array of strings");
+    }
+    List<String> out = new ArrayList<>();
+    for (JsonNode e : v) {
+      if (!e.isTextual()) {
+        throw new EvidenceFormatException(field, "want an array of strings");
+      }
+      out.add(e.asText());
+    }
+    return out;
   }
 
   static Optional<Long> optNumber(JsonNode n, String field) {

@@ -19,7 +19,12 @@ import org.erdtman.jcs.JsonCanonicalizer;
 public record ScheduleRecord(List<Collector> collectors) {
 
   /** One configured collector as the schedule event records it. */
-  public record Collector(String name, String schedule, String kind, long timeoutMs) {}
+  public record Collector(
+      String name, String schedule, String kind, long timeoutMs, List<String> target) {
+    public Collector {
+      target = List.copyOf(target);
+    }
+  }
 
   public ScheduleRecord {
     List<Collector> sorted = new ArrayList<>(collectors);
@@ -35,6 +40,7 @@ public record ScheduleRecord(List<Collector> collectors) {
       o.put("schedule", c.schedule());
       o.put("kind", c.kind());
       o.put("timeout_ms", c.timeoutMs());
+      Payloads.putStrings(o, "target", c.target());
     }
     return a;
   }
@@ -76,7 +82,8 @@ public record ScheduleRecord(List<Collector> collectors) {
               Payloads.text(c, "name"),
               Payloads.text(c, "schedule"),
               Payloads.text(c, "kind"),
-              Payloads.number(c, "timeout_ms")));
+              Payloads.number(c, "timeout_ms"),
+              Payloads.strings(c, "target")));
     }
     ScheduleRecord r = new ScheduleRecord(cs);
     String stated = Payloads.text(n, "config_sha256");

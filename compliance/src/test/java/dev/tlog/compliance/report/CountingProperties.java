@@ -46,7 +46,7 @@ class CountingProperties {
       List<Instant> before = s1.slots(from, change ? changeAt : to, 100_000);
       List<Instant> after = change ? s2.slots(changeAt, to, 100_000) : List.of();
       if (change) {
-        listed.add(new ScheduleRecord.Collector(name, s2.text(), "command", 1000));
+        listed.add(new ScheduleRecord.Collector(name, s2.text(), "command", 1000, List.of()));
       }
       // With no slot before the change, the collector's first record is after the schedule
       // event, which therefore added it: nothing of it was due before (spec, "Counting").

@@ -51,6 +51,7 @@ final class Events {
             due,
             schedule,
             kind,
+            List.of(),
             due,
             5,
             sha,

@@ -75,8 +75,8 @@ class ReportCalculatorTest {
     Events e = new Events();
     List<ScheduleRecord.Collector> both =
         List.of(
-            new ScheduleRecord.Collector("new", "hourly", "command", 1000),
-            new ScheduleRecord.Collector("old", "hourly", "command", 1000));
+            new ScheduleRecord.Collector("new", "hourly", "command", 1000, List.of()),
+            new ScheduleRecord.Collector("old", "hourly", "command", 1000, List.of()));
     for (int k = 0; k < 5; k++) {
       e.collection("old", "hourly", "command", h(k), Status.OK, "aa");
     }

@@ -212,6 +212,7 @@ public final class EvidenceScheduler implements AutoCloseable {
             slot,
             c.schedule().text(),
             c.kind(),
+            c.source().target(),
             started,
             ms,
             r.output().sha256(),

@@ -94,6 +94,7 @@ class CollectorKindsTest {
       EvidenceLog.Ev echo = log.awaitEvent(Evidence.COLLECTION, "echo", due);
       assertEquals("ok", echo.text("status"));
       assertEquals("command", echo.text("kind"));
+      assertEquals("[\"echo\",\"hello\"]", echo.payload().path("target").toString());
       assertEquals("hello\n", echo.text("output"));
       assertEquals(6, echo.payload().path("output_size").asLong());
       assertEquals(sha256("hello\n".getBytes(StandardCharsets.UTF_8)), echo.text("output_sha256"));

@@ -114,6 +114,7 @@ class MissedRunsAcrossRestartTest {
               Instant.parse("2030-01-01T00:00:00Z"),
               "hourly",
               "builtin",
+              List.of(),
               clock.instant(),
               0,
               "00".repeat(32),

@@ -33,6 +33,7 @@ public record CollectorSpec(String name, Schedule schedule, Duration timeout, So
 
   /** This collector as the {@code evidence.schedule} event lists it. */
   public ScheduleRecord.Collector scheduleEntry() {
-    return new ScheduleRecord.Collector(name, schedule.text(), kind(), timeout.toMillis());
+    return new ScheduleRecord.Collector(
+        name, schedule.text(), kind(), timeout.toMillis(), source.target());
   }
 }

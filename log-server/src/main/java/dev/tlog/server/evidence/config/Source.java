@@ -10,6 +10,13 @@ public sealed interface Source {
   /** The kind as evidence events name it. */
   String kind();
 
+  /**
+   * What runs, as evidence events record it ({@code target}): a command's argv ({@code /bin/sh -c}
+   * and the string with {@code shell: true}), the paths of {@code files}, the URL, the built-in's
+   * name.
+   */
+  List<String> target();
+
   /** A program run with {@code argv} (no shell), or one string run by {@code /bin/sh -c}. */
   record Command(List<String> argv, boolean shell) implements Source {
     public Command {
@@ -22,6 +29,11 @@ public sealed interface Source {
     @Override
     public String kind() {
       return "command";
+    }
+
+    @Override
+    public List<String> target() {
+      return shell ? List.of("/bin/sh", "-c", argv.get(0)) : argv;
     }
   }
 
@@ -38,6 +50,11 @@ public sealed interface Source {
     public String kind() {
       return "files";
     }
+
+    @Override
+    public List<String> target() {
+      return paths.stream().map(Path::toString).toList();
+    }
   }
 
   /** An HTTP(S) GET. */
@@ -53,6 +70,11 @@ public sealed interface Source {
     public String kind() {
       return "http";
     }
+
+    @Override
+    public List<String> target() {
+      return List.of(url.toString());
+    }
   }
 
   /** The log's own state. */
@@ -60,6 +82,11 @@ public sealed interface Source {
     @Override
     public String kind() {
       return "builtin";
+    }
+
+    @Override
+    public List<String> target() {
+      return List.of(which.text());
     }
   }
 
