@@ -177,7 +177,7 @@ public final class LogServer implements AutoCloseable {
       this.vertx = Vertx.vertx();
       opened.push(vertx::close);
       this.http =
-          new TileHttpApi(vertx, reads, published, storage, key.verifierKey())
+          new TileHttpApi(vertx, reads, published, storage, key.verifierKey(), config.http())
               .listen(config.bindHost(), config.httpPort())
               .toCompletionStage()
               .toCompletableFuture()

@@ -1,6 +1,7 @@
 package dev.tlog.server;
 
 import dev.tlog.server.admission.AppendLimits;
+import dev.tlog.server.api.http.HttpLimits;
 import dev.tlog.server.evidence.config.CollectorsFile;
 import dev.tlog.server.sequencer.SequencerLimits;
 import dev.tlog.server.startup.StartupVerifier;
@@ -183,6 +184,36 @@ public final class Main implements Callable<Integer> {
               + " (spec/compliance.md); checked at start.")
   Path collectors;
 
+  @Option(
+      names = "--http-max-connections",
+      defaultValue = "4096",
+      description =
+          "Most open HTTP connections; extras are closed when accepted (default: ${DEFAULT-VALUE}).")
+  int httpMaxConnections;
+
+  @Option(
+      names = "--http-max-connections-per-client",
+      defaultValue = "256",
+      description =
+          "Most open HTTP connections from one client IP address (default: ${DEFAULT-VALUE}).")
+  int httpMaxConnectionsPerClient;
+
+  @Option(
+      names = "--http-idle-timeout",
+      defaultValue = "PT60S",
+      description =
+          "An HTTP connection with no bytes read or written for this long is closed, ISO-8601"
+              + " duration (default: ${DEFAULT-VALUE}).")
+  Duration httpIdleTimeout;
+
+  @Option(
+      names = "--http-header-timeout",
+      defaultValue = "PT10S",
+      description =
+          "An HTTP request's headers must be complete this long after the connection opens or the"
+              + " previous response ends, else the connection is closed (default: ${DEFAULT-VALUE}).")
+  Duration httpHeaderTimeout;
+
   public static void main(String[] args) {
     System.exit(commandLine().execute(args));
   }
@@ -221,7 +252,19 @@ public final class Main implements Callable<Integer> {
         new LedgerSettings(mode, eventMaxFuture, eventMaxAge),
         maxWatchers,
         InstantSource.system(),
-        Optional.ofNullable(collectors).map(CollectorsFile::read));
+        Optional.ofNullable(collectors).map(CollectorsFile::read),
+        httpLimits());
+  }
+
+  private HttpLimits httpLimits() {
+    HttpLimits d = HttpLimits.defaults();
+    return new HttpLimits(
+        httpMaxConnections,
+        httpMaxConnectionsPerClient,
+        httpIdleTimeout,
+        httpHeaderTimeout,
+        d.maxInitialLineLength(),
+        d.maxHeaderSize());
   }
 
   private WitnessPolicy witnessPolicy() {

@@ -1,6 +1,7 @@
 package dev.tlog.server;
 
 import dev.tlog.server.admission.AppendLimits;
+import dev.tlog.server.api.http.HttpLimits;
 import dev.tlog.server.evidence.config.CollectorsConfig;
 import dev.tlog.server.sequencer.SequencerLimits;
 import dev.tlog.server.startup.StartupVerifier;
@@ -26,6 +27,7 @@ import java.util.Optional;
  *     inject one that they move)
  * @param collectors the evidence collectors to run ({@code --collectors FILE}; ledger logs only),
  *     or empty when none were configured
+ * @param http connection limits and timeouts of the HTTP listener (spec/api.md, "Limits")
  */
 public record ServerConfig(
     Path dataDir,
@@ -44,7 +46,8 @@ public record ServerConfig(
     LedgerSettings ledger,
     int maxWatchers,
     InstantSource clock,
-    Optional<CollectorsConfig> collectors) {
+    Optional<CollectorsConfig> collectors,
+    HttpLimits http) {
 
   /** This configuration with {@code clock} as the log's clock. */
   public ServerConfig withClock(InstantSource clock) {
@@ -65,7 +68,8 @@ public record ServerConfig(
         ledger,
         maxWatchers,
         clock,
-        collectors);
+        collectors,
+        http);
   }
 
   /** This configuration allowing at most {@code maxWatchers} WatchCheckpoints calls at once. */
@@ -87,7 +91,8 @@ public record ServerConfig(
         ledger,
         maxWatchers,
         clock,
-        collectors);
+        collectors,
+        http);
   }
 
   /** This configuration running {@code collectors} (spec/compliance.md). */
@@ -109,6 +114,30 @@ public record ServerConfig(
         ledger,
         maxWatchers,
         clock,
-        Optional.of(collectors));
+        Optional.of(collectors),
+        http);
+  }
+
+  /** This configuration with {@code http} as the HTTP listener's limits. */
+  public ServerConfig withHttpLimits(HttpLimits http) {
+    return new ServerConfig(
+        dataDir,
+        keyFile,
+        origin,
+        bindHost,
+        grpcPort,
+        httpPort,
+        initialMapSize,
+        appendLimits,
+        sequencerLimits,
+        maxEntriesPerPage,
+        verifyMode,
+        witnesses,
+        dedup,
+        ledger,
+        maxWatchers,
+        clock,
+        collectors,
+        http);
   }
 }

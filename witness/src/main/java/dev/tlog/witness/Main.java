@@ -1,6 +1,7 @@
 package dev.tlog.witness;
 
 import dev.tlog.witness.config.WitnessConfig;
+import dev.tlog.witness.http.HttpLimits;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
@@ -63,6 +64,36 @@ public final class Main implements Callable<Integer> {
           "Seconds between cross-checks with peers; 0 disables (default: ${DEFAULT-VALUE}).")
   long crossCheckSeconds;
 
+  @Option(
+      names = "--http-max-connections",
+      defaultValue = "4096",
+      description =
+          "Most open HTTP connections; extras are closed when accepted (default: ${DEFAULT-VALUE}).")
+  int httpMaxConnections;
+
+  @Option(
+      names = "--http-max-connections-per-client",
+      defaultValue = "256",
+      description =
+          "Most open HTTP connections from one client IP address (default: ${DEFAULT-VALUE}).")
+  int httpMaxConnectionsPerClient;
+
+  @Option(
+      names = "--http-idle-timeout",
+      defaultValue = "PT60S",
+      description =
+          "An HTTP connection with no bytes read or written for this long is closed, ISO-8601"
+              + " duration (default: ${DEFAULT-VALUE}).")
+  Duration httpIdleTimeout;
+
+  @Option(
+      names = "--http-header-timeout",
+      defaultValue = "PT10S",
+      description =
+          "An HTTP request's headers must be complete this long after the connection opens or the"
+              + " previous response ends, else the connection is closed (default: ${DEFAULT-VALUE}).")
+  Duration httpHeaderTimeout;
+
   public static void main(String[] args) {
     CommandLine cli =
         new CommandLine(new Main())
@@ -85,7 +116,14 @@ public final class Main implements Callable<Integer> {
         bind,
         port,
         Duration.ofSeconds(crossCheckSeconds),
-        Clock.systemUTC());
+        Clock.systemUTC(),
+        new HttpLimits(
+            httpMaxConnections,
+            httpMaxConnectionsPerClient,
+            httpIdleTimeout,
+            httpHeaderTimeout,
+            HttpLimits.defaults().maxInitialLineLength(),
+            HttpLimits.defaults().maxHeaderSize()));
   }
 
   /** {@code <hostname>/witness}, or {@code localhost/witness} when the host name is unknown. */

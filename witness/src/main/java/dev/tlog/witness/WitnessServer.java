@@ -85,7 +85,8 @@ public final class WitnessServer implements AutoCloseable {
 
   private void startHttp(WitnessSettings s, SubmissionCosigner witness) {
     WitnessHttpApi api =
-        new WitnessHttpApi(vertx, writer, s.config(), witness, forks, cosigner.verifierKey());
+        new WitnessHttpApi(
+            vertx, writer, s.config(), witness, forks, cosigner.verifierKey(), s.http());
     this.http = await(api.listen(s.bind(), s.port()));
   }
 

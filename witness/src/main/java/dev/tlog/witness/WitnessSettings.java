@@ -1,6 +1,7 @@
 package dev.tlog.witness;
 
 import dev.tlog.witness.config.WitnessConfig;
+import dev.tlog.witness.http.HttpLimits;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -9,7 +10,8 @@ import java.util.Objects;
 /**
  * Everything a witness needs to start. {@code name} is the cosigner key name used when the key is
  * first generated (null: use the existing key's name); a {@code crossCheckInterval} of zero turns
- * periodic cross-checking off.
+ * periodic cross-checking off. {@code http} holds the listener's connection limits and timeouts
+ * (spec/witness.md, "Limits"); {@link #defaults} takes {@link HttpLimits#defaults()}.
  */
 public record WitnessSettings(
     Path dataDir,
@@ -18,8 +20,10 @@ public record WitnessSettings(
     String bind,
     int port,
     Duration crossCheckInterval,
-    Clock clock) {
+    Clock clock,
+    HttpLimits http) {
   public WitnessSettings {
+    Objects.requireNonNull(http, "http");
     Objects.requireNonNull(dataDir, "dataDir");
     Objects.requireNonNull(config, "config");
     Objects.requireNonNull(bind, "bind");
@@ -28,6 +32,24 @@ public record WitnessSettings(
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("port must be in [0, 65535], got " + port);
     }
+  }
+
+  /** Settings with the default HTTP limits. */
+  public static WitnessSettings defaults(
+      Path dataDir,
+      WitnessConfig config,
+      String name,
+      String bind,
+      int port,
+      Duration crossCheckInterval,
+      Clock clock) {
+    return new WitnessSettings(
+        dataDir, config, name, bind, port, crossCheckInterval, clock, HttpLimits.defaults());
+  }
+
+  /** These settings with {@code http} as the listener's limits. */
+  public WitnessSettings withHttpLimits(HttpLimits http) {
+    return new WitnessSettings(dataDir, config, name, bind, port, crossCheckInterval, clock, http);
   }
 
   /** {@code <data-dir>/witness.key}: the cosigner's private key. */

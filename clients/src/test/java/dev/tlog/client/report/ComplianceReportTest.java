@@ -24,6 +24,7 @@ import dev.tlog.server.LedgerSettings;
 import dev.tlog.server.LogServer;
 import dev.tlog.server.ServerConfig;
 import dev.tlog.server.admission.AppendLimits;
+import dev.tlog.server.api.http.HttpLimits;
 import dev.tlog.server.sequencer.SequencerLimits;
 import dev.tlog.server.startup.StartupVerifier;
 import dev.tlog.server.storage.LogMode;
@@ -98,7 +99,8 @@ class ComplianceReportTest {
             LedgerSettings.of(LogMode.LEDGER),
             100,
             clock,
-            Optional.empty());
+            Optional.empty(),
+            HttpLimits.defaults());
     server = LogServer.start(config);
     try (GrpcLogSource src =
         GrpcLogSource.connect("127.0.0.1:" + server.grpcPort(), RetryPolicy.defaults())) {

@@ -2,6 +2,7 @@ package dev.tlog.server.sequencer;
 
 import dev.tlog.server.checkpoint.SignedCheckpoint;
 import dev.tlog.server.errors.StorageException;
+import dev.tlog.server.errors.StorageFullException;
 import dev.tlog.server.errors.UnavailableException;
 import dev.tlog.server.integrate.AppendResult;
 import dev.tlog.server.integrate.SealedBatch;
@@ -133,7 +134,9 @@ public final class BatchWriter {
       LOG.log(
           System.Logger.Level.ERROR, "committing batch from size " + b.startSize() + " failed", e);
       RuntimeException toCaller =
-          e instanceof StorageException || e instanceof UnavailableException
+          e instanceof StorageException
+                  || e instanceof StorageFullException
+                  || e instanceof UnavailableException
               ? e
               : new StorageException("append failed: " + e.getMessage(), e);
       acks.execute(() -> w.requests.forEach(r -> r.completeExceptionally(toCaller)));

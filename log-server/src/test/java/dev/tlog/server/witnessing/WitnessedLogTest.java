@@ -63,7 +63,7 @@ class WitnessedLogTest {
             Map.of(TestLog.ORIGIN, new LogConfig(TestLog.ORIGIN, List.of(v), Optional.empty())),
             List.of());
     return WitnessServer.start(
-        new WitnessSettings(
+        WitnessSettings.defaults(
             dir.resolve("witness"),
             config,
             "witness.test/w1",

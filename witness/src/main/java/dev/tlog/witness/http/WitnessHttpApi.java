@@ -17,6 +17,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -27,6 +28,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The witness's HTTP API (spec/witness.md): {@code POST /add-checkpoint} (C2SP tlog-witness),
@@ -46,6 +48,7 @@ public final class WitnessHttpApi {
   private final SubmissionCosigner witness;
   private final ForkEvidenceStore forks;
   private final String verifierKey;
+  private final HttpLimits limits;
 
   public WitnessHttpApi(
       Vertx vertx,
@@ -53,8 +56,10 @@ public final class WitnessHttpApi {
       WitnessConfig config,
       SubmissionCosigner witness,
       ForkEvidenceStore forks,
-      String verifierKey) {
+      String verifierKey,
+      HttpLimits limits) {
     this.vertx = vertx;
+    this.limits = limits;
     this.writer = writer;
     this.config = config;
     this.checker = new SubmissionChecker(config);
@@ -76,7 +81,27 @@ public final class WitnessHttpApi {
     router.get("/forks/:id").handler(this::fork);
     router.route().failureHandler(HttpErrors::failure);
     router.errorHandler(400, HttpErrors::badPath);
-    return vertx.createHttpServer().requestHandler(router).listen(port, host);
+    AcceptErrorLogging.prepare();
+    ConnectionGuard guard = new ConnectionGuard(vertx, limits);
+    return vertx
+        .createHttpServer(serverOptions(limits))
+        .connectionHandler(guard::accepted)
+        .requestHandler(guard.guard(router))
+        .listen(port, host);
+  }
+
+  /**
+   * Vert.x's own limits from {@code limits}: idle timeout, request line and header sizes. HTTP/1.1
+   * only: with cleartext HTTP/2 (h2c) enabled Vert.x reports a connection only once a whole request
+   * has arrived, so idle and slowloris connections would never be counted or timed.
+   */
+  static HttpServerOptions serverOptions(HttpLimits limits) {
+    return new HttpServerOptions()
+        .setHttp2ClearTextEnabled(false)
+        .setIdleTimeout((int) Math.min(Integer.MAX_VALUE, limits.idleTimeout().toMillis()))
+        .setIdleTimeoutUnit(TimeUnit.MILLISECONDS)
+        .setMaxInitialLineLength(limits.maxInitialLineLength())
+        .setMaxHeaderSize(limits.maxHeaderSize());
   }
 
   private void addCheckpoint(RoutingContext ctx) {

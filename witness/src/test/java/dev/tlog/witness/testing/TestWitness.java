@@ -7,6 +7,7 @@ import dev.tlog.witness.WitnessSettings;
 import dev.tlog.witness.config.LogConfig;
 import dev.tlog.witness.config.PeerConfig;
 import dev.tlog.witness.config.WitnessConfig;
+import dev.tlog.witness.http.HttpLimits;
 import dev.tlog.witness.http.OriginPath;
 import java.io.IOException;
 import java.net.URI;
@@ -37,16 +38,22 @@ public final class TestWitness implements AutoCloseable {
   }
 
   public static TestWitness start(Path dir, WitnessConfig config) {
+    return start(dir, config, HttpLimits.defaults());
+  }
+
+  /** A witness whose HTTP listener has {@code limits}. */
+  public static TestWitness start(Path dir, WitnessConfig config, HttpLimits limits) {
     return new TestWitness(
         WitnessServer.start(
-            new WitnessSettings(
-                dir,
-                config,
-                "witness.test/" + dir.getFileName(),
-                "127.0.0.1",
-                0,
-                Duration.ZERO,
-                Clock.fixed(NOW, ZoneOffset.UTC))));
+            WitnessSettings.defaults(
+                    dir,
+                    config,
+                    "witness.test/" + dir.getFileName(),
+                    "127.0.0.1",
+                    0,
+                    Duration.ZERO,
+                    Clock.fixed(NOW, ZoneOffset.UTC))
+                .withHttpLimits(limits)));
   }
 
   /** A config witnessing {@code logs}, with optional tile servers, and no peers. */

@@ -8,6 +8,7 @@ import dev.tlog.server.errors.OutOfRangeException;
 import dev.tlog.server.errors.OverloadedException;
 import dev.tlog.server.errors.StateMismatchException;
 import dev.tlog.server.errors.StorageException;
+import dev.tlog.server.errors.StorageFullException;
 import dev.tlog.server.errors.UnavailableException;
 import dev.tlog.server.errors.WrongModeException;
 import io.grpc.Metadata;
@@ -18,9 +19,10 @@ import java.util.concurrent.CompletionException;
 /**
  * The one place where exceptions become gRPC statuses. Same policy as the HTTP API's {@code
  * HttpErrors}: bad input (including a bad ledger filter), pushback and a request for the other log
- * mode ({@code FAILED_PRECONDITION}) keep their clear message; storage, state and unexpected
- * failures are logged here with their detail and reach the caller only as {@code INTERNAL: internal
- * error}, so no storage path or exception text leaks to callers.
+ * mode ({@code FAILED_PRECONDITION}) and a full disk ({@code RESOURCE_EXHAUSTED}, "disk full ...",
+ * no retry trailer: space must be freed first) keep their clear message; storage, state and
+ * unexpected failures are logged here with their detail and reach the caller only as {@code
+ * INTERNAL: internal error}, so no storage path or exception text leaks to callers.
  */
 public final class GrpcErrors {
   /** Trailer carrying the suggested retry delay in milliseconds with RESOURCE_EXHAUSTED. */
@@ -46,7 +48,11 @@ public final class GrpcErrors {
       return Status.RESOURCE_EXHAUSTED.withDescription(o.getMessage()).asRuntimeException(trailers);
     }
     Status status;
-    if (e instanceof InvalidRequestException || e instanceof FilterException) {
+    if (e instanceof StorageFullException) {
+      // Logged: an operator must free space; the caller gets the clear cause, not INTERNAL.
+      LOG.log(System.Logger.Level.ERROR, "append refused: " + e.getMessage(), e);
+      status = Status.RESOURCE_EXHAUSTED;
+    } else if (e instanceof InvalidRequestException || e instanceof FilterException) {
       status = Status.INVALID_ARGUMENT;
     } else if (e instanceof WrongModeException) {
       status = Status.FAILED_PRECONDITION;

@@ -6,6 +6,7 @@ import dev.tlog.server.errors.InvalidRequestException;
 import dev.tlog.server.errors.NotFoundException;
 import dev.tlog.server.errors.OutOfRangeException;
 import dev.tlog.server.errors.OverloadedException;
+import dev.tlog.server.errors.StorageFullException;
 import dev.tlog.server.errors.UnavailableException;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
@@ -36,7 +37,7 @@ final class HttpErrors {
     } else if (t instanceof OverloadedException o) {
       code = 503;
       response.putHeader("Retry-After", Long.toString(Math.max(1, o.retryAfter().toSeconds())));
-    } else if (t instanceof UnavailableException) {
+    } else if (t instanceof UnavailableException || t instanceof StorageFullException) {
       code = 503;
     } else if (t instanceof MerkleException) {
       code = 400;

@@ -14,10 +14,12 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The C2SP tlog-tiles read API over Vert.x: {@code /checkpoint}, {@code /tile/<L>/<N>[.p/<W>]},
@@ -41,14 +43,17 @@ public final class TileHttpApi {
   private final CheckpointFeed published;
   private final LogStorage storage;
   private final String verifierKey;
+  private final HttpLimits limits;
 
   public TileHttpApi(
       Vertx vertx,
       LogReads reads,
       CheckpointFeed published,
       LogStorage storage,
-      String verifierKey) {
+      String verifierKey,
+      HttpLimits limits) {
     this.vertx = vertx;
+    this.limits = limits;
     this.reads = reads;
     this.published = published;
     this.storage = storage;
@@ -73,7 +78,27 @@ public final class TileHttpApi {
     router.errorHandler(400, HttpErrors::badPath);
     router.errorHandler(404, HttpErrors::noSuchResource);
     router.errorHandler(405, HttpErrors::methodNotAllowed);
-    return vertx.createHttpServer().requestHandler(router).listen(port, host);
+    AcceptErrorLogging.prepare();
+    ConnectionGuard guard = new ConnectionGuard(vertx, limits);
+    return vertx
+        .createHttpServer(serverOptions(limits))
+        .connectionHandler(guard::accepted)
+        .requestHandler(guard.guard(router))
+        .listen(port, host);
+  }
+
+  /**
+   * Vert.x's own limits from {@code limits}: idle timeout, request line and header sizes. HTTP/1.1
+   * only: with cleartext HTTP/2 (h2c) enabled Vert.x reports a connection only once a whole request
+   * has arrived, so idle and slowloris connections would never be counted or timed.
+   */
+  static HttpServerOptions serverOptions(HttpLimits limits) {
+    return new HttpServerOptions()
+        .setHttp2ClearTextEnabled(false)
+        .setIdleTimeout((int) Math.min(Integer.MAX_VALUE, limits.idleTimeout().toMillis()))
+        .setIdleTimeoutUnit(TimeUnit.MILLISECONDS)
+        .setMaxInitialLineLength(limits.maxInitialLineLength())
+        .setMaxHeaderSize(limits.maxHeaderSize());
   }
 
   private void checkpoint(RoutingContext ctx) {

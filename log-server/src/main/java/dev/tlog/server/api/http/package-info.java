@@ -6,5 +6,9 @@
  * same policy as gRPC: bad input keeps its message (400/404), pushback is 503 with {@code
  * Retry-After}, storage and internal failures are logged server-side and answered {@code 500
  * internal error}.
+ *
+ * <p>Connections: {@code HttpLimits} bounds them in total and per client IP, and times out idle
+ * connections and slow request headers; {@code ConnectionGuard} enforces the counts and the header
+ * timeout, Vert.x the rest. HTTP/1.1 only (no h2c), so every connection is seen when it opens.
  */
 package dev.tlog.server.api.http;

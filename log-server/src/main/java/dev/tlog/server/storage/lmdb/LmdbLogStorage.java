@@ -1,6 +1,7 @@
 package dev.tlog.server.storage.lmdb;
 
 import dev.tlog.server.errors.StorageException;
+import dev.tlog.server.errors.StorageFullException;
 import dev.tlog.server.storage.BatchWrite;
 import dev.tlog.server.storage.LogMode;
 import dev.tlog.server.storage.LogReader;
@@ -19,6 +20,7 @@ import org.lmdbjava.DbiFlags;
 import org.lmdbjava.Env;
 import org.lmdbjava.EnvFlags;
 import org.lmdbjava.LmdbException;
+import org.lmdbjava.LmdbNativeException;
 import org.lmdbjava.Txn;
 
 /**
@@ -36,7 +38,9 @@ import org.lmdbjava.Txn;
  *
  * <p>Durability: the environment is opened without MDB_NOSYNC/MDB_NOMETASYNC, so every commit is
  * fsynced before it returns. When the map is full the write transaction is aborted, the map is
- * doubled and the whole batch retried; a resize waits for open readers to close.
+ * doubled and the whole batch retried; a resize waits for open readers to close. A full disk
+ * (ENOSPC, EDQUOT) or a map that cannot grow is a {@link StorageFullException}; the aborted
+ * transaction leaves the environment usable.
  */
 public final class LmdbLogStorage implements LogStorage {
   /** Bumped whenever the on-disk layout changes incompatibly. */
@@ -48,6 +52,9 @@ public final class LmdbLogStorage implements LogStorage {
   static final ByteBuffer META_CHECKPOINT = Keys.name("checkpoint");
   static final ByteBuffer META_COSIGNED = Keys.name("cosigned");
   static final ByteBuffer META_MODE = Keys.name("mode");
+
+  private static final int ENOSPC = 28;
+  private static final int EDQUOT = 122;
 
   private final Env<ByteBuffer> env;
   final Dbi<ByteBuffer> bundles;
@@ -253,6 +260,15 @@ public final class LmdbLogStorage implements LogStorage {
         return;
       } catch (Env.MapFullException e) {
         // fall through to grow, outside the lock
+      } catch (LmdbNativeException e) {
+        if (isDiskFull(e.getResultCode())) {
+          throw new StorageFullException(
+              "disk full: the log's data directory has no space left for this commit ("
+                  + e.getMessage()
+                  + "); nothing of it was written, and appends succeed again once space is freed",
+              e);
+        }
+        throw new StorageException("LMDB write failed: " + e.getMessage(), e);
       } catch (LmdbException e) {
         throw new StorageException("LMDB write failed: " + e.getMessage(), e);
       } finally {
@@ -268,10 +284,21 @@ public final class LmdbLogStorage implements LogStorage {
       mapSize = Math.multiplyExact(mapSize, 2);
       env.setMapSize(mapSize);
     } catch (LmdbException | ArithmeticException e) {
-      throw new StorageException("cannot grow LMDB map to " + mapSize + " bytes", e);
+      throw new StorageFullException(
+          "LMDB map is full and cannot grow to "
+              + mapSize
+              + " bytes ("
+              + e.getMessage()
+              + "); restart with a larger --map-size-mib",
+          e);
     } finally {
       resizeLock.writeLock().unlock();
     }
+  }
+
+  /** ENOSPC and EDQUOT (Linux numbering, which is what LMDB returns there). */
+  private static boolean isDiskFull(int errno) {
+    return errno == ENOSPC || errno == EDQUOT;
   }
 
   /** The environment, for this package's tests. */
