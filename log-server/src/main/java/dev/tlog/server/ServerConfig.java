@@ -2,6 +2,7 @@ package dev.tlog.server;
 
 import dev.tlog.server.admission.AppendLimits;
 import dev.tlog.server.evidence.config.CollectorsConfig;
+import dev.tlog.server.security.SecuritySettings;
 import dev.tlog.server.sequencer.SequencerLimits;
 import dev.tlog.server.startup.StartupVerifier;
 import dev.tlog.server.witnessing.WitnessPolicy;
@@ -26,6 +27,7 @@ import java.util.Optional;
  *     inject one that they move)
  * @param collectors the evidence collectors to run ({@code --collectors FILE}; ledger logs only),
  *     or empty when none were configured
+ * @param security TLS, credentials and rate limits of the listeners (spec/security.md)
  */
 public record ServerConfig(
     Path dataDir,
@@ -44,7 +46,8 @@ public record ServerConfig(
     LedgerSettings ledger,
     int maxWatchers,
     InstantSource clock,
-    Optional<CollectorsConfig> collectors) {
+    Optional<CollectorsConfig> collectors,
+    SecuritySettings security) {
 
   /** This configuration with {@code clock} as the log's clock. */
   public ServerConfig withClock(InstantSource clock) {
@@ -65,7 +68,8 @@ public record ServerConfig(
         ledger,
         maxWatchers,
         clock,
-        collectors);
+        collectors,
+        security);
   }
 
   /** This configuration allowing at most {@code maxWatchers} WatchCheckpoints calls at once. */
@@ -87,7 +91,8 @@ public record ServerConfig(
         ledger,
         maxWatchers,
         clock,
-        collectors);
+        collectors,
+        security);
   }
 
   /** This configuration running {@code collectors} (spec/compliance.md). */
@@ -109,6 +114,30 @@ public record ServerConfig(
         ledger,
         maxWatchers,
         clock,
-        Optional.of(collectors));
+        Optional.of(collectors),
+        security);
+  }
+
+  /** This configuration with the listeners protected as {@code security} says. */
+  public ServerConfig withSecurity(SecuritySettings security) {
+    return new ServerConfig(
+        dataDir,
+        keyFile,
+        origin,
+        bindHost,
+        grpcPort,
+        httpPort,
+        initialMapSize,
+        appendLimits,
+        sequencerLimits,
+        maxEntriesPerPage,
+        verifyMode,
+        witnesses,
+        dedup,
+        ledger,
+        maxWatchers,
+        clock,
+        collectors,
+        security);
   }
 }

@@ -98,7 +98,8 @@ class ComplianceReportTest {
             LedgerSettings.of(LogMode.LEDGER),
             100,
             clock,
-            Optional.empty());
+            Optional.empty(),
+            dev.tlog.server.security.SecuritySettings.none());
     server = LogServer.start(config);
     try (GrpcLogSource src =
         GrpcLogSource.connect("127.0.0.1:" + server.grpcPort(), RetryPolicy.defaults())) {

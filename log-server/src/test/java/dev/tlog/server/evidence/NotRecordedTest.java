@@ -45,7 +45,8 @@ class NotRecordedTest {
             new LedgerSettings(LogMode.LEDGER, Duration.ofMinutes(5), Duration.ofMinutes(2)),
             c.maxWatchers(),
             c.clock(),
-            c.collectors());
+            c.collectors(),
+            c.security());
     String yaml =
         """
         collectors:

@@ -5,6 +5,7 @@ import dev.tlog.server.LedgerSettings;
 import dev.tlog.server.LogServer;
 import dev.tlog.server.ServerConfig;
 import dev.tlog.server.admission.AppendLimits;
+import dev.tlog.server.security.SecuritySettings;
 import dev.tlog.server.sequencer.SequencerLimits;
 import dev.tlog.server.startup.StartupVerifier;
 import dev.tlog.server.storage.LogMode;
@@ -66,7 +67,8 @@ public final class TestLog implements AutoCloseable {
         LedgerSettings.of(LogMode.OPAQUE),
         10_000,
         InstantSource.system(),
-        Optional.empty());
+        Optional.empty(),
+        SecuritySettings.none());
   }
 
   /** A ledger log (spec/ledger.md) with the defaults of {@link #config(Path)}. */
@@ -89,7 +91,8 @@ public final class TestLog implements AutoCloseable {
         LedgerSettings.of(LogMode.LEDGER),
         c.maxWatchers(),
         c.clock(),
-        c.collectors());
+        c.collectors(),
+        c.security());
   }
 
   /** {@code c} with at most {@code maxWatchers} WatchCheckpoints calls open at once. */

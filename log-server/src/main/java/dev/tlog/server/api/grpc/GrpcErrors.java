@@ -6,8 +6,10 @@ import dev.tlog.server.errors.InvalidRequestException;
 import dev.tlog.server.errors.NotFoundException;
 import dev.tlog.server.errors.OutOfRangeException;
 import dev.tlog.server.errors.OverloadedException;
+import dev.tlog.server.errors.PermissionDeniedException;
 import dev.tlog.server.errors.StateMismatchException;
 import dev.tlog.server.errors.StorageException;
+import dev.tlog.server.errors.UnauthenticatedException;
 import dev.tlog.server.errors.UnavailableException;
 import dev.tlog.server.errors.WrongModeException;
 import io.grpc.Metadata;
@@ -17,10 +19,11 @@ import java.util.concurrent.CompletionException;
 
 /**
  * The one place where exceptions become gRPC statuses. Same policy as the HTTP API's {@code
- * HttpErrors}: bad input (including a bad ledger filter), pushback and a request for the other log
- * mode ({@code FAILED_PRECONDITION}) keep their clear message; storage, state and unexpected
- * failures are logged here with their detail and reach the caller only as {@code INTERNAL: internal
- * error}, so no storage path or exception text leaks to callers.
+ * HttpErrors}: bad input (including a bad ledger filter), pushback (a full queue or a credential's
+ * rate limit), a missing or refused credential ({@code UNAUTHENTICATED}, {@code PERMISSION_DENIED})
+ * and a request for the other log mode ({@code FAILED_PRECONDITION}) keep their clear message;
+ * storage, state and unexpected failures are logged here with their detail and reach the caller
+ * only as {@code INTERNAL: internal error}, so no storage path or exception text leaks to callers.
  */
 public final class GrpcErrors {
   /** Trailer carrying the suggested retry delay in milliseconds with RESOURCE_EXHAUSTED. */
@@ -48,6 +51,10 @@ public final class GrpcErrors {
     Status status;
     if (e instanceof InvalidRequestException || e instanceof FilterException) {
       status = Status.INVALID_ARGUMENT;
+    } else if (e instanceof UnauthenticatedException) {
+      status = Status.UNAUTHENTICATED;
+    } else if (e instanceof PermissionDeniedException) {
+      status = Status.PERMISSION_DENIED;
     } else if (e instanceof WrongModeException) {
       status = Status.FAILED_PRECONDITION;
     } else if (e instanceof OutOfRangeException) {

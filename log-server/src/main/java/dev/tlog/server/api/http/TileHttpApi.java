@@ -8,15 +8,18 @@ import dev.tlog.merkle.tile.TileRef;
 import dev.tlog.server.checkpoint.CheckpointFeed;
 import dev.tlog.server.errors.NotFoundException;
 import dev.tlog.server.read.LogReads;
+import dev.tlog.server.security.auth.Authenticator;
 import dev.tlog.server.storage.LogReader;
 import dev.tlog.server.storage.LogStorage;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
@@ -55,9 +58,20 @@ public final class TileHttpApi {
     this.verifierKey = verifierKey;
   }
 
-  /** Starts listening; the future completes once bound. */
+  /** Starts listening in plaintext with public reads; the future completes once bound. */
   public Future<HttpServer> listen(String host, int port) {
+    return listen(host, port, new HttpServerOptions(), Optional.empty());
+  }
+
+  /**
+   * Starts listening with {@code options} (TLS, spec/security.md); with {@code readers}, every
+   * request needs a bearer token it accepts ({@code --auth-reads}). The future completes once
+   * bound.
+   */
+  public Future<HttpServer> listen(
+      String host, int port, HttpServerOptions options, Optional<Authenticator> readers) {
     Router router = Router.router(vertx);
+    readers.ifPresent(a -> router.route().handler(new ReadAccess(a)));
     // HEAD on every route: tlog-tiles clients and CDNs probe with it; Vert.x sends no body.
     router
         .route("/checkpoint")
@@ -73,7 +87,7 @@ public final class TileHttpApi {
     router.errorHandler(400, HttpErrors::badPath);
     router.errorHandler(404, HttpErrors::noSuchResource);
     router.errorHandler(405, HttpErrors::methodNotAllowed);
-    return vertx.createHttpServer().requestHandler(router).listen(port, host);
+    return vertx.createHttpServer(options).requestHandler(router).listen(port, host);
   }
 
   private void checkpoint(RoutingContext ctx) {
