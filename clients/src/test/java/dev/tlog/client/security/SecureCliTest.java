@@ -1,0 +1,141 @@
+package dev.tlog.client.security;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tlog.client.cli.ExitCodes;
+import dev.tlog.client.testing.Cli;
+import dev.tlog.client.testing.Cli.Result;
+import dev.tlog.server.LedgerSettings;
+import dev.tlog.server.LogServer;
+import dev.tlog.server.ServerConfig;
+import dev.tlog.server.admission.AppendLimits;
+import dev.tlog.server.security.SecuritySettings;
+import dev.tlog.server.security.tls.DevCertificate;
+import dev.tlog.server.sequencer.SequencerLimits;
+import dev.tlog.server.startup.StartupVerifier;
+import dev.tlog.server.storage.LogMode;
+import dev.tlog.server.witnessing.WitnessPolicy;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code tlog} against a log serving TLS with a development certificate and an auth file made by
+ * {@code tlog-server token add}: record, append and read with {@code --ca} and {@code --token}.
+ */
+class SecureCliTest {
+  @TempDir Path tmp;
+  private LogServer server;
+  private DevCertificate cert;
+  private String token;
+
+  @BeforeEach
+  void start() throws Exception {
+    Path data = tmp.resolve("data");
+    Path auth = tmp.resolve("auth");
+    StringWriter out = new StringWriter();
+    var admin = dev.tlog.server.Main.commandLine();
+    admin.setOut(new PrintWriter(out, true));
+    admin.setErr(new PrintWriter(new StringWriter(), true));
+    assertEquals(
+        0, admin.execute("token", "add", "--auth-file", auth.toString(), "--actor", "user:alice"));
+    token = out.toString().strip();
+    cert = DevCertificate.loadOrCreate(data.resolve("tls"), "127.0.0.1");
+    ServerConfig config =
+        new ServerConfig(
+            data,
+            data.resolve("log.key"),
+            "tlog.test/secure",
+            "127.0.0.1",
+            0,
+            0,
+            64L << 20,
+            new AppendLimits(65535, 64),
+            new SequencerLimits(64, Duration.ofMillis(1), 10_000),
+            1000,
+            StartupVerifier.Mode.FULL,
+            WitnessPolicy.none(),
+            true,
+            LedgerSettings.of(LogMode.LEDGER),
+            100,
+            InstantSource.system(),
+            Optional.empty(),
+            SecuritySettings.none().withTls(cert.files()).withAuthFile(auth, false));
+    server = LogServer.start(config);
+  }
+
+  @AfterEach
+  void stop() {
+    server.close();
+  }
+
+  private String[] tlog(List<String> extra, String... args) {
+    List<String> all = new ArrayList<>(List.of(args));
+    all.addAll(
+        List.of(
+            "--grpc",
+            "127.0.0.1:" + server.grpcPort(),
+            "--vkey",
+            server.verifierKey(),
+            "--no-state",
+            "--retries",
+            "2"));
+    all.addAll(extra);
+    return all.toArray(String[]::new);
+  }
+
+  private String[] record(List<String> extra, String actor) {
+    return tlog(
+        extra,
+        "record",
+        "--actor",
+        actor,
+        "--action",
+        "agent.tool_call",
+        "--payload",
+        "{\"tool\":\"shell\"}");
+  }
+
+  @Test
+  void recordWithATokenOverTlsWorksEndToEnd() {
+    List<String> secure = List.of("--ca", cert.files().certChain().toString(), "--token", token);
+    Result r = Cli.run(record(secure, "user:alice"));
+    assertEquals(0, r.exit(), r::toString);
+    assertTrue(r.out().startsWith("recorded at index "), r::toString);
+
+    Result denied = Cli.run(record(secure, "user:bob"));
+    assertEquals(ExitCodes.REJECTED, denied.exit(), denied::toString);
+    assertTrue(denied.err().contains("PERMISSION_DENIED"), denied::toString);
+
+    Result anonymous =
+        Cli.run(record(List.of("--ca", cert.files().certChain().toString()), "user:alice"));
+    assertEquals(ExitCodes.REJECTED, anonymous.exit(), anonymous::toString);
+    assertTrue(anonymous.err().contains("UNAUTHENTICATED"), anonymous::toString);
+
+    Result read = Cli.run(tlog(List.of("--ca", cert.files().certChain().toString()), "checkpoint"));
+    assertEquals(0, read.exit(), read::toString);
+  }
+
+  @Test
+  void aClientThatDoesNotTrustTheCertificateGetsAClearTlsError() {
+    DevCertificate other = DevCertificate.loadOrCreate(tmp.resolve("other-tls"), "127.0.0.1");
+    Result r =
+        Cli.run(
+            record(
+                List.of("--ca", other.files().certChain().toString(), "--token", token),
+                "user:alice"));
+    assertEquals(ExitCodes.UNAVAILABLE, r.exit(), r::toString);
+    assertTrue(r.err().contains("TLS handshake failed"), r::toString);
+    assertTrue(r.err().contains("--ca"), r::toString);
+  }
+}
