@@ -347,8 +347,8 @@ public final class Main implements Callable<Integer> {
     }
     System.out.println("  verifier key: " + server.verifierKey());
     boolean tls = config.security().tls().isPresent();
-    System.out.println(
-        "  gRPC:         " + bind + ":" + server.grpcPort() + (tls ? " (TLS)" : " (plaintext)"));
+    // Tools read the address lines up to the end of the line: nothing may follow them.
+    System.out.println("  gRPC:         " + bind + ":" + server.grpcPort());
     System.out.println(
         "  HTTP (tiles): "
             + (tls ? "https://" : "http://")
@@ -356,6 +356,16 @@ public final class Main implements Callable<Integer> {
             + ":"
             + server.httpPort()
             + "/checkpoint");
+    System.out.println(
+        "  TLS:          "
+            + (tls
+                ? "on, gRPC and HTTP"
+                    + config
+                        .security()
+                        .clientCa()
+                        .map(c -> ", client certificates from " + c)
+                        .orElse("")
+                : "off (plaintext)"));
     devCert.ifPresent(
         d ->
             System.out.println(
