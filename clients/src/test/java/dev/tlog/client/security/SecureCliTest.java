@@ -18,7 +18,9 @@ import dev.tlog.server.storage.LogMode;
 import dev.tlog.server.witnessing.WitnessPolicy;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -39,10 +41,13 @@ class SecureCliTest {
   private DevCertificate cert;
   private String token;
 
+  private Path data;
+  private Path auth;
+
   @BeforeEach
   void start() throws Exception {
-    Path data = tmp.resolve("data");
-    Path auth = tmp.resolve("auth");
+    data = tmp.resolve("data");
+    auth = tmp.resolve("auth");
     StringWriter out = new StringWriter();
     var admin = dev.tlog.server.Main.commandLine();
     admin.setOut(new PrintWriter(out, true));
@@ -51,27 +56,37 @@ class SecureCliTest {
         0, admin.execute("token", "add", "--auth-file", auth.toString(), "--actor", "user:alice"));
     token = out.toString().strip();
     cert = DevCertificate.loadOrCreate(data.resolve("tls"), "127.0.0.1");
-    ServerConfig config =
-        new ServerConfig(
-            data,
-            data.resolve("log.key"),
-            "tlog.test/secure",
-            "127.0.0.1",
-            0,
-            0,
-            64L << 20,
-            new AppendLimits(65535, 64),
-            new SequencerLimits(64, Duration.ofMillis(1), 10_000),
-            1000,
-            StartupVerifier.Mode.FULL,
-            WitnessPolicy.none(),
-            true,
-            LedgerSettings.of(LogMode.LEDGER),
-            100,
-            InstantSource.system(),
-            Optional.empty(),
-            SecuritySettings.none().withTls(cert.files()).withAuthFile(auth, false));
-    server = LogServer.start(config);
+    server =
+        LogServer.start(
+            config(SecuritySettings.none().withTls(cert.files()).withAuthFile(auth, false)));
+  }
+
+  private ServerConfig config(SecuritySettings security) {
+    return new ServerConfig(
+        data,
+        data.resolve("log.key"),
+        "tlog.test/secure",
+        "127.0.0.1",
+        0,
+        0,
+        64L << 20,
+        new AppendLimits(65535, 64),
+        new SequencerLimits(64, Duration.ofMillis(1), 10_000),
+        1000,
+        StartupVerifier.Mode.FULL,
+        WitnessPolicy.none(),
+        true,
+        LedgerSettings.of(LogMode.LEDGER),
+        100,
+        InstantSource.system(),
+        Optional.empty(),
+        security);
+  }
+
+  /** Restarts the log on the same data with {@code security}. */
+  private void restart(SecuritySettings security) throws Exception {
+    server.close();
+    server = LogServer.start(config(security));
   }
 
   @AfterEach
@@ -124,6 +139,52 @@ class SecureCliTest {
 
     Result read = Cli.run(tlog(List.of("--ca", cert.files().certChain().toString()), "checkpoint"));
     assertEquals(0, read.exit(), read::toString);
+  }
+
+  @Test
+  void aClientCertificateListedInTheAuthFileRecordsAsItsActor() throws Exception {
+    // A self-signed client certificate is its own CA: the server trusts exactly it.
+    DevCertificate client = DevCertificate.loadOrCreate(tmp.resolve("client-tls"), "127.0.0.1");
+    Files.writeString(
+        auth, "cert:tlog development certificate user:carol\n", StandardOpenOption.APPEND);
+    restart(
+        SecuritySettings.none()
+            .withTls(cert.files())
+            .withClientCa(client.files().certChain())
+            .withAuthFile(auth, false));
+    List<String> mtls =
+        List.of(
+            "--ca",
+            cert.files().certChain().toString(),
+            "--cert",
+            client.files().certChain().toString(),
+            "--key",
+            client.files().privateKey().toString());
+    Result r = Cli.run(record(mtls, "user:carol"));
+    assertEquals(0, r.exit(), r::toString);
+    Result denied = Cli.run(record(mtls, "user:alice"));
+    assertEquals(ExitCodes.REJECTED, denied.exit(), denied::toString);
+    assertTrue(denied.err().contains("PERMISSION_DENIED"), denied::toString);
+  }
+
+  @Test
+  void protectedReadsOverHttpsTilesNeedTheToken() throws Exception {
+    restart(SecuritySettings.none().withTls(cert.files()).withAuthFile(auth, true));
+    String https = "https://127.0.0.1:" + server.httpPort() + "/";
+    List<String> common =
+        List.of("--http", https, "--vkey", server.verifierKey(), "--no-state", "--retries", "1");
+    List<String> withToken =
+        new ArrayList<>(
+            List.of("checkpoint", "--ca", cert.files().certChain().toString(), "--token", token));
+    withToken.addAll(common);
+    Result ok = Cli.run(withToken.toArray(String[]::new));
+    assertEquals(0, ok.exit(), ok::toString);
+    List<String> without =
+        new ArrayList<>(List.of("checkpoint", "--ca", cert.files().certChain().toString()));
+    without.addAll(common);
+    Result refused = Cli.run(without.toArray(String[]::new));
+    assertEquals(ExitCodes.REJECTED, refused.exit(), refused::toString);
+    assertTrue(refused.err().contains("401"), refused::toString);
   }
 
   @Test

@@ -6,14 +6,13 @@ import io.grpc.ServerCredentials;
 import io.grpc.TlsServerCredentials;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.net.PemKeyCertOptions;
-import io.vertx.core.net.PemTrustOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
 /**
  * The TLS configuration of both listeners from one {@link SecuritySettings}: the same certificate
- * and key for gRPC and HTTP, and with a client CA, client certificates requested (optional: reads
- * stay public) for gRPC.
+ * and key for gRPC and HTTP. With a client CA, the gRPC listener requests client certificates
+ * (optional: reads stay public); the HTTP listener is read-only and takes bearer tokens only.
  */
 public final class ListenerTls {
   private ListenerTls() {}
@@ -50,9 +49,6 @@ public final class ListenerTls {
                         new PemKeyCertOptions()
                             .setCertPath(files.certChain().toString())
                             .setKeyPath(files.privateKey().toString())));
-    security
-        .clientCa()
-        .ifPresent(ca -> o.setTrustOptions(new PemTrustOptions().addCertPath(ca.toString())));
     return o;
   }
 }
