@@ -5,6 +5,7 @@ import dev.tlog.client.RetryPolicy;
 import dev.tlog.client.transport.ClientSecurity;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -123,8 +124,11 @@ final class LogOptions {
     return g != null && !g.isBlank() ? new String[] {g, null} : new String[] {null, h};
   }
 
-  /** TLS, client certificate and token as the flags and environment say. */
-  ClientSecurity security(String grpcTarget) {
+  /**
+   * TLS, client certificate and token as the flags and environment say, for the log at {@code
+   * target}: a gRPC {@code host:port} or a tiles URL.
+   */
+  ClientSecurity security(String target) {
     if (token != null && tokenFile != null) {
       throw new UsageException("give --token or --token-file, not both");
     }
@@ -145,11 +149,15 @@ final class LogOptions {
     if (t == null || t.isBlank()) {
       return s;
     }
-    if (grpcTarget != null && !s.tls() && !isLoopback(grpcTarget)) {
+    boolean http = target.startsWith("http://") || target.startsWith("https://");
+    boolean plaintext = http ? target.startsWith("http://") : !s.tls();
+    String hostPort = http ? URI.create(target).getAuthority() : target;
+    if (plaintext && !isLoopback(hostPort)) {
       throw new UsageException(
           "refusing to send a token in plaintext to "
-              + grpcTarget
-              + ": use --tls or --ca FILE (tokens cross the network in the clear otherwise)");
+              + target
+              + (http ? ": use an https:// URL" : ": use --tls or --ca FILE")
+              + " (tokens cross the network in the clear otherwise)");
     }
     return s.withToken(t.strip());
   }

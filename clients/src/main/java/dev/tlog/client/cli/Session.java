@@ -38,7 +38,7 @@ final class Session implements AutoCloseable {
     if (where[0] != null) {
       source = GrpcLogSource.connect(where[0], o.retryPolicy(), o.security(where[0]));
     } else if (where[1] != null && !where[1].isBlank()) {
-      source = new TileLogSource(new TileFetcher(where[1], o.retryPolicy(), o.security(null)));
+      source = new TileLogSource(new TileFetcher(where[1], o.retryPolicy(), o.security(where[1])));
     } else {
       throw new UsageException("say where the log is: --grpc HOST:PORT or --http URL");
     }

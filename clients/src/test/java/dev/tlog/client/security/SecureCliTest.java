@@ -188,6 +188,27 @@ class SecureCliTest {
   }
 
   @Test
+  void aTokenIsNeverSentInPlaintextOffLoopback() {
+    for (String[] where :
+        List.of(
+            new String[] {"--grpc", "192.0.2.1:7400"},
+            new String[] {"--http", "http://192.0.2.1:7401/"})) {
+      Result r =
+          Cli.run(
+              "checkpoint",
+              where[0],
+              where[1],
+              "--token",
+              token,
+              "--vkey",
+              server.verifierKey(),
+              "--no-state");
+      assertEquals(ExitCodes.USAGE, r.exit(), r::toString);
+      assertTrue(r.err().contains("refusing to send a token in plaintext"), r::toString);
+    }
+  }
+
+  @Test
   void aClientThatDoesNotTrustTheCertificateGetsAClearTlsError() {
     DevCertificate other = DevCertificate.loadOrCreate(tmp.resolve("other-tls"), "127.0.0.1");
     Result r =

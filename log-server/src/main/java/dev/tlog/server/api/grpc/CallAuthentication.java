@@ -1,6 +1,7 @@
 package dev.tlog.server.api.grpc;
 
 import dev.tlog.proto.v1.LogServiceGrpc;
+import dev.tlog.server.errors.UnauthenticatedException;
 import dev.tlog.server.security.auth.Appender;
 import dev.tlog.server.security.auth.Authenticator;
 import io.grpc.Context;
@@ -67,7 +68,7 @@ public final class CallAuthentication implements ServerInterceptor {
     if (who.isEmpty() && (append || reads)) {
       return refuse(
           call,
-          new dev.tlog.server.errors.UnauthenticatedException(
+          new UnauthenticatedException(
               (append ? "appending" : "reading this log")
                   + " needs a credential: a bearer token or a client certificate listed in the"
                   + " log's auth file"));
