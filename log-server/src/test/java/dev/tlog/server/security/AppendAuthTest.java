@@ -249,6 +249,30 @@ class AppendAuthTest {
   }
 
   @Test
+  void aBrokenAuthFileFailsClosedUntilFixed() throws Exception {
+    String alice = addToken("user:alice");
+    String good = Files.readString(authFile());
+    try (LogServer server =
+        LogServer.start(ledger(SecuritySettings.none().withAuthFile(authFile(), false)))) {
+      replace(good + "this line is not a credential\n");
+      StatusRuntimeException e =
+          refused(Status.Code.UNAVAILABLE, () -> stub(server, alice).append(event("user:alice")));
+      assertTrue(e.getStatus().getDescription().contains("auth file"), e.getStatus().toString());
+      assertEquals(0, size(stub(server, null)), "reads without a credential stay public");
+      replace(good);
+      stub(server, alice).append(event("user:alice"));
+    }
+  }
+
+  /** Replaces the auth file atomically, as spec/security.md says to. */
+  private void replace(String text) throws Exception {
+    Path next = dir.resolve("auth.new");
+    Files.writeString(next, text);
+    Files.move(
+        next, authFile(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+  }
+
+  @Test
   void aCredentialOverItsRateLimitGetsResourceExhaustedWithARetryTrailer() throws Exception {
     String alice = addToken("user:alice");
     String bob = addToken("user:bob");

@@ -58,13 +58,18 @@ public final class CallAuthentication implements ServerInterceptor {
   @Override
   public <ReqT, RespT> ServerCall.Listener<ReqT> interceptCall(
       ServerCall<ReqT, RespT> call, Metadata headers, ServerCallHandler<ReqT, RespT> next) {
+    boolean append = APPENDS.contains(call.getMethodDescriptor().getFullMethodName());
+    Optional<String> authorization = Optional.ofNullable(headers.get(AUTHORIZATION));
+    if (!append && !reads && authorization.isEmpty()) {
+      // A public read that presents no token needs nothing from the auth file, even a broken one.
+      return next.startCall(call, headers);
+    }
     Optional<Appender> who;
     try {
-      who = authenticator.authenticate(Optional.ofNullable(headers.get(AUTHORIZATION)), peer(call));
+      who = authenticator.authenticate(authorization, peer(call));
     } catch (RuntimeException e) {
       return refuse(call, e);
     }
-    boolean append = APPENDS.contains(call.getMethodDescriptor().getFullMethodName());
     if (who.isEmpty() && (append || reads)) {
       return refuse(
           call,
