@@ -280,24 +280,74 @@ class AppendAuthTest {
         ledger(
             SecuritySettings.none()
                 .withAuthFile(authFile(), false)
-                .withRateLimit(new RateLimit(2)));
+                .withRateLimit(new RateLimit(1)));
     try (LogServer server = LogServer.start(c)) {
       LogServiceBlockingStub a = stub(server, alice);
       StatusRuntimeException limited = null;
-      // A bucket of 2 refills at 2/s: a few quick requests must run it dry, whatever the timing.
-      for (int i = 0; i < 20 && limited == null; i++) {
+      // A bucket of 1 refills at 1/s: 50 requests run it dry unless they take 49 s.
+      for (int i = 0; i < 50 && limited == null; i++) {
         try {
           a.append(event("user:alice"));
         } catch (StatusRuntimeException e) {
           limited = e;
         }
       }
-      assertNotNull(limited, "20 requests at 2/s never hit the limit");
+      assertNotNull(limited, "50 requests at 1/s never hit the limit");
       assertEquals(Status.Code.RESOURCE_EXHAUSTED, limited.getStatus().getCode());
       String retry = limited.getTrailers().get(GrpcErrors.RETRY_AFTER_MS);
       assertNotNull(retry, "tlog-retry-after-ms trailer");
       assertTrue(Long.parseLong(retry) > 0, retry);
       stub(server, bob).append(event("user:bob"));
+    }
+  }
+
+  @Test
+  void eachAppendStreamMessageIsChargedToTheCredential() throws Exception {
+    String alice = addToken("user:alice");
+    ServerConfig c =
+        ledger(
+            SecuritySettings.none()
+                .withAuthFile(authFile(), false)
+                .withRateLimit(new RateLimit(1)));
+    try (LogServer server = LogServer.start(c)) {
+      ManagedChannel ch =
+          NettyChannelBuilder.forAddress("127.0.0.1", server.grpcPort()).usePlaintext().build();
+      channels.add(ch);
+      CompletableFuture<Throwable> ended = new CompletableFuture<>();
+      List<AppendResponse> acks = new ArrayList<>();
+      StreamObserver<AppendRequest> in =
+          withToken(LogServiceGrpc.newStub(ch), alice)
+              .appendStream(
+                  new StreamObserver<>() {
+                    @Override
+                    public void onNext(AppendResponse value) {
+                      synchronized (acks) {
+                        acks.add(value);
+                      }
+                    }
+
+                    @Override
+                    public void onError(Throwable t) {
+                      ended.complete(t);
+                    }
+
+                    @Override
+                    public void onCompleted() {
+                      ended.complete(null);
+                    }
+                  });
+      for (int i = 0; i < 50; i++) {
+        in.onNext(event("user:alice"));
+      }
+      in.onCompleted();
+      Throwable t = ended.get(30, TimeUnit.SECONDS);
+      assertNotNull(t, "50 stream messages at 1/s never hit the limit");
+      StatusRuntimeException e = (StatusRuntimeException) t;
+      assertEquals(Status.Code.RESOURCE_EXHAUSTED, e.getStatus().getCode());
+      assertNotNull(e.getTrailers().get(GrpcErrors.RETRY_AFTER_MS));
+      synchronized (acks) {
+        assertTrue(acks.size() >= 1 && acks.size() < 50, "acknowledged " + acks.size());
+      }
     }
   }
 
