@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The auth file, re-read whenever it changes: each {@link #current()} compares the file's
@@ -40,11 +41,7 @@ public final class CredentialsFile {
     Stamp now;
     try {
       BasicFileAttributes a = Files.readAttributes(path, BasicFileAttributes.class);
-      now =
-          new Stamp(
-              a.lastModifiedTime().to(java.util.concurrent.TimeUnit.NANOSECONDS),
-              a.size(),
-              a.fileKey());
+      now = new Stamp(a.lastModifiedTime().to(TimeUnit.NANOSECONDS), a.size(), a.fileKey());
     } catch (IOException e) {
       throw failed(null, new IllegalStateException("cannot read auth file " + path + ": " + e, e));
     }
@@ -55,6 +52,10 @@ public final class CredentialsFile {
       return credentials;
     }
     try {
+      if (now.size() > Credentials.MAX_BYTES) {
+        throw new IllegalArgumentException(
+            "is " + now.size() + " bytes, more than " + Credentials.MAX_BYTES);
+      }
       byte[] bytes = Files.readAllBytes(path);
       Credentials c = Credentials.parse(new String(bytes, StandardCharsets.UTF_8));
       boolean reload = stamp != null;
