@@ -5,6 +5,7 @@ import dev.tlog.merkle.note.NoteVerifier;
 import dev.tlog.merkle.note.VerifierKeys;
 import dev.tlog.server.admission.Admission;
 import dev.tlog.server.admission.EventAdmission;
+import dev.tlog.server.api.grpc.CallAuthentication;
 import dev.tlog.server.api.grpc.CheckpointWatchers;
 import dev.tlog.server.api.grpc.LedgerGrpcService;
 import dev.tlog.server.api.grpc.LogGrpcService;
@@ -26,6 +27,13 @@ import dev.tlog.server.integrate.ReceiveClock;
 import dev.tlog.server.keys.LogKeyFile;
 import dev.tlog.server.ledger.Ledger;
 import dev.tlog.server.read.LogReads;
+import dev.tlog.server.security.SecuritySettings;
+import dev.tlog.server.security.auth.AppendGate;
+import dev.tlog.server.security.auth.Authenticator;
+import dev.tlog.server.security.auth.CredentialsFile;
+import dev.tlog.server.security.auth.RateLimiter;
+import dev.tlog.server.security.tls.ListenerTls;
+import dev.tlog.server.security.tls.PlaintextPolicy;
 import dev.tlog.server.sequencer.BatchWriter;
 import dev.tlog.server.sequencer.Sequencer;
 import dev.tlog.server.startup.StartupVerifier;
@@ -36,6 +44,8 @@ import dev.tlog.server.storage.lmdb.LmdbLogStorage;
 import dev.tlog.server.witnessing.PublishedCheckpoints;
 import dev.tlog.server.witnessing.Witnessing;
 import io.grpc.Server;
+import io.grpc.ServerInterceptor;
+import io.grpc.ServerInterceptors;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
@@ -48,6 +58,7 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
@@ -82,6 +93,8 @@ public final class LogServer implements AutoCloseable {
   private final Deque<AutoCloseable> opened = new ArrayDeque<>();
 
   private LogServer(ServerConfig config) throws IOException {
+    // Before anything is opened: a refused listener must not leave a half-started server.
+    PlaintextPolicy.check(config.bindHost(), config.security());
     this.lock = DataDirLock.acquire(config.dataDir());
     opened.push(lock);
     try {
@@ -154,19 +167,38 @@ public final class LogServer implements AutoCloseable {
       this.watchers = CheckpointWatchers.start(published, config.maxWatchers());
       opened.push(watchers);
       Admission admission = admission(config, isLedger);
+      SecuritySettings security = config.security();
+      Optional<Authenticator> authenticator =
+          security.authFile().map(f -> new Authenticator(CredentialsFile.open(f)));
+      AppendGate gate =
+          authenticator.isEmpty()
+              ? AppendGate.open()
+              : AppendGate.authenticated(
+                  security.rateLimit().map(l -> new RateLimiter(l, System::nanoTime)));
       MalformedMessages malformed = new MalformedMessages();
+      List<ServerInterceptor> interceptors =
+          authenticator
+              .<List<ServerInterceptor>>map(
+                  a -> List.of(new CallAuthentication(a, security.authReads())))
+              .orElse(List.of());
       this.grpc =
-          NettyServerBuilder.forAddress(new InetSocketAddress(config.bindHost(), config.grpcPort()))
+          NettyServerBuilder.forAddress(
+                  new InetSocketAddress(config.bindHost(), config.grpcPort()),
+                  ListenerTls.grpc(security))
               .addService(
-                  malformed.guard(
-                      new LogGrpcService(admission, sequencer, reads, published, watchers)
-                          .bindService()))
+                  ServerInterceptors.intercept(
+                      malformed.guard(
+                          new LogGrpcService(admission, gate, sequencer, reads, published, watchers)
+                              .bindService()),
+                      interceptors))
               .addService(
-                  malformed.guard(
-                      (this.ledger != null
-                              ? LedgerGrpcService.of(this.ledger)
-                              : LedgerGrpcService.notALedger())
-                          .bindService()))
+                  ServerInterceptors.intercept(
+                      malformed.guard(
+                          (this.ledger != null
+                                  ? LedgerGrpcService.of(this.ledger)
+                                  : LedgerGrpcService.notALedger())
+                              .bindService()),
+                      interceptors))
               .maxInboundMessageSize(
                   config.appendLimits().maxBatchEntries()
                           * (config.appendLimits().maxEntryBytes() + 16)
@@ -178,7 +210,11 @@ public final class LogServer implements AutoCloseable {
       opened.push(vertx::close);
       this.http =
           new TileHttpApi(vertx, reads, published, storage, key.verifierKey(), config.http())
-              .listen(config.bindHost(), config.httpPort())
+              .listen(
+                  config.bindHost(),
+                  config.httpPort(),
+                  ListenerTls.http(security),
+                  security.authReads() ? authenticator : Optional.empty())
               .toCompletionStage()
               .toCompletableFuture()
               .get();

@@ -3,6 +3,10 @@ package dev.tlog.server;
 import dev.tlog.server.admission.AppendLimits;
 import dev.tlog.server.api.http.HttpLimits;
 import dev.tlog.server.evidence.config.CollectorsFile;
+import dev.tlog.server.security.SecuritySettings;
+import dev.tlog.server.security.auth.RateLimit;
+import dev.tlog.server.security.tls.DevCertificate;
+import dev.tlog.server.security.tls.TlsFiles;
 import dev.tlog.server.sequencer.SequencerLimits;
 import dev.tlog.server.startup.StartupVerifier;
 import dev.tlog.server.storage.LogMode;
@@ -32,7 +36,7 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     version = "tlog-server 0.1.0",
     description = "Runs the tlog transparency log: gRPC appends and proofs, C2SP tiles over HTTP.",
-    subcommands = ReindexCommand.class)
+    subcommands = {ReindexCommand.class, TokenCommand.class})
 public final class Main implements Callable<Integer> {
   /** Exit code when the server cannot start (bad data dir, inconsistent state, port in use). */
   static final int EXIT_START_FAILED = 3;
@@ -214,6 +218,59 @@ public final class Main implements Callable<Integer> {
               + " previous response ends, else the connection is closed (default: ${DEFAULT-VALUE}).")
   Duration httpHeaderTimeout;
 
+  @Option(
+      names = "--tls-cert",
+      paramLabel = "FILE",
+      description = "PEM certificate chain (leaf first) both listeners serve; needs --tls-key.")
+  Path tlsCert;
+
+  @Option(
+      names = "--tls-key",
+      paramLabel = "FILE",
+      description = "PEM PKCS#8 private key of --tls-cert.")
+  Path tlsKey;
+
+  @Option(
+      names = "--tls-self-signed",
+      description =
+          "Development only: serve TLS with a self-signed certificate generated under"
+              + " <data-dir>/tls/ on first run; its SHA-256 fingerprint is printed at start.")
+  boolean tlsSelfSigned;
+
+  @Option(
+      names = "--allow-plaintext",
+      description =
+          "Serve plaintext on a non-loopback --bind (e.g. behind a TLS-terminating proxy);"
+              + " refused otherwise.")
+  boolean allowPlaintext;
+
+  @Option(
+      names = "--client-ca",
+      paramLabel = "FILE",
+      description =
+          "PEM CA (or certificate) whose client certificates are accepted for mTLS; the auth"
+              + " file maps their CN or SAN to actors. Needs TLS.")
+  Path clientCa;
+
+  @Option(
+      names = "--auth-file",
+      paramLabel = "FILE",
+      description =
+          "Appender credentials (spec/security.md): appends need a listed bearer token or client"
+              + " certificate; re-read when it changes. Create tokens with `tlog-server token add`.")
+  Path authFile;
+
+  @Option(
+      names = "--auth-reads",
+      description = "With --auth-file: reads (gRPC and HTTP) need a credential too.")
+  boolean authReads;
+
+  @Option(
+      names = "--rate-limit",
+      paramLabel = "N/s",
+      description = "With --auth-file: append requests per second per credential, e.g. 50/s.")
+  String rateLimit;
+
   public static void main(String[] args) {
     System.exit(commandLine().execute(args));
   }
@@ -230,6 +287,11 @@ public final class Main implements Callable<Integer> {
   }
 
   ServerConfig config() {
+    return config(Optional.empty());
+  }
+
+  /** The configuration; {@code devTls} is the --tls-self-signed certificate when one was made. */
+  ServerConfig config(Optional<TlsFiles> devTls) {
     String o = origin != null ? origin : defaultOrigin();
     return new ServerConfig(
         dataDir,
@@ -253,7 +315,8 @@ public final class Main implements Callable<Integer> {
         maxWatchers,
         InstantSource.system(),
         Optional.ofNullable(collectors).map(CollectorsFile::read),
-        httpLimits());
+        httpLimits(),
+        security(devTls));
   }
 
   private HttpLimits httpLimits() {
@@ -265,6 +328,24 @@ public final class Main implements Callable<Integer> {
         httpHeaderTimeout,
         d.maxInitialLineLength(),
         d.maxHeaderSize());
+  }
+
+  private SecuritySettings security(Optional<TlsFiles> devTls) {
+    if ((tlsCert == null) != (tlsKey == null)) {
+      throw new IllegalArgumentException("give both --tls-cert and --tls-key, or neither");
+    }
+    if (tlsCert != null && tlsSelfSigned) {
+      throw new IllegalArgumentException(
+          "give --tls-cert/--tls-key or --tls-self-signed, not both");
+    }
+    Optional<TlsFiles> tls = tlsCert != null ? Optional.of(new TlsFiles(tlsCert, tlsKey)) : devTls;
+    return new SecuritySettings(
+        tls,
+        allowPlaintext,
+        Optional.ofNullable(clientCa),
+        Optional.ofNullable(authFile),
+        authReads,
+        Optional.ofNullable(rateLimit).map(RateLimit::parse));
   }
 
   private WitnessPolicy witnessPolicy() {
@@ -283,7 +364,11 @@ public final class Main implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    ServerConfig config = config();
+    Optional<DevCertificate> devCert =
+        tlsSelfSigned
+            ? Optional.of(DevCertificate.loadOrCreate(dataDir.resolve("tls"), bind))
+            : Optional.empty();
+    ServerConfig config = config(devCert.map(DevCertificate::files));
     LogServer server = LogServer.start(config);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
@@ -304,8 +389,45 @@ public final class Main implements Callable<Integer> {
           "  ledger index: " + dataDir.resolve(dev.tlog.server.ledger.Ledger.INDEX_DIR));
     }
     System.out.println("  verifier key: " + server.verifierKey());
+    boolean tls = config.security().tls().isPresent();
+    // Tools read the address lines up to the end of the line: nothing may follow them.
     System.out.println("  gRPC:         " + bind + ":" + server.grpcPort());
-    System.out.println("  HTTP (tiles): http://" + bind + ":" + server.httpPort() + "/checkpoint");
+    System.out.println(
+        "  HTTP (tiles): "
+            + (tls ? "https://" : "http://")
+            + bind
+            + ":"
+            + server.httpPort()
+            + "/checkpoint");
+    System.out.println(
+        "  TLS:          "
+            + (tls
+                ? "on, gRPC and HTTP"
+                    + config
+                        .security()
+                        .clientCa()
+                        .map(c -> ", client certificates from " + c)
+                        .orElse("")
+                : "off (plaintext)"));
+    devCert.ifPresent(
+        d ->
+            System.out.println(
+                "  TLS:          self-signed development certificate "
+                    + d.files().certChain()
+                    + (d.created() ? " (created now)" : "")
+                    + "\n                SHA-256 "
+                    + d.fingerprint()
+                    + "\n                for development only: clients must trust it with --ca"));
+    config
+        .security()
+        .authFile()
+        .ifPresent(
+            f ->
+                System.out.println(
+                    "  auth file:    "
+                        + f
+                        + (config.security().authReads() ? " (appends and reads)" : " (appends)")
+                        + config.security().rateLimit().map(l -> ", rate limit " + l).orElse("")));
     System.out.println(
         "  checkpoint size: " + server.signedCheckpoints().latest().orElseThrow().size());
     config

@@ -3,6 +3,7 @@ package dev.tlog.server;
 import dev.tlog.server.admission.AppendLimits;
 import dev.tlog.server.api.http.HttpLimits;
 import dev.tlog.server.evidence.config.CollectorsConfig;
+import dev.tlog.server.security.SecuritySettings;
 import dev.tlog.server.sequencer.SequencerLimits;
 import dev.tlog.server.startup.StartupVerifier;
 import dev.tlog.server.witnessing.WitnessPolicy;
@@ -28,6 +29,7 @@ import java.util.Optional;
  * @param collectors the evidence collectors to run ({@code --collectors FILE}; ledger logs only),
  *     or empty when none were configured
  * @param http connection limits and timeouts of the HTTP listener (spec/api.md, "Limits")
+ * @param security TLS, credentials and rate limits of the listeners (spec/security.md)
  */
 public record ServerConfig(
     Path dataDir,
@@ -47,7 +49,8 @@ public record ServerConfig(
     int maxWatchers,
     InstantSource clock,
     Optional<CollectorsConfig> collectors,
-    HttpLimits http) {
+    HttpLimits http,
+    SecuritySettings security) {
 
   /** This configuration with {@code clock} as the log's clock. */
   public ServerConfig withClock(InstantSource clock) {
@@ -69,7 +72,8 @@ public record ServerConfig(
         maxWatchers,
         clock,
         collectors,
-        http);
+        http,
+        security);
   }
 
   /** This configuration allowing at most {@code maxWatchers} WatchCheckpoints calls at once. */
@@ -92,7 +96,8 @@ public record ServerConfig(
         maxWatchers,
         clock,
         collectors,
-        http);
+        http,
+        security);
   }
 
   /** This configuration running {@code collectors} (spec/compliance.md). */
@@ -115,7 +120,8 @@ public record ServerConfig(
         maxWatchers,
         clock,
         Optional.of(collectors),
-        http);
+        http,
+        security);
   }
 
   /** This configuration with {@code http} as the HTTP listener's limits. */
@@ -138,6 +144,31 @@ public record ServerConfig(
         maxWatchers,
         clock,
         collectors,
-        http);
+        http,
+        security);
+  }
+
+  /** This configuration with the listeners protected as {@code security} says. */
+  public ServerConfig withSecurity(SecuritySettings security) {
+    return new ServerConfig(
+        dataDir,
+        keyFile,
+        origin,
+        bindHost,
+        grpcPort,
+        httpPort,
+        initialMapSize,
+        appendLimits,
+        sequencerLimits,
+        maxEntriesPerPage,
+        verifyMode,
+        witnesses,
+        dedup,
+        ledger,
+        maxWatchers,
+        clock,
+        collectors,
+        http,
+        security);
   }
 }

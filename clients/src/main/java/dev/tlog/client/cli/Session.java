@@ -36,9 +36,9 @@ final class Session implements AutoCloseable {
     String[] where = o.location();
     LogSource source;
     if (where[0] != null) {
-      source = GrpcLogSource.connect(where[0], o.retryPolicy());
+      source = GrpcLogSource.connect(where[0], o.retryPolicy(), o.security(where[0]));
     } else if (where[1] != null && !where[1].isBlank()) {
-      source = new TileLogSource(new TileFetcher(where[1], o.retryPolicy()));
+      source = new TileLogSource(new TileFetcher(where[1], o.retryPolicy(), o.security(where[1])));
     } else {
       throw new UsageException("say where the log is: --grpc HOST:PORT or --http URL");
     }

@@ -14,8 +14,10 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
+import javax.net.ssl.SSLException;
 
 /**
  * The one place where gRPC statuses become client exceptions, and where retries happen. Every
@@ -77,12 +79,25 @@ public final class GrpcCalls {
       try {
         return rpc.get();
       } catch (StatusRuntimeException e) {
-        if (!isRetryable(e.getStatus()) || attempt >= policy.maxAttempts()) {
+        // A handshake that failed once fails again: say why at once instead of retrying.
+        if (tlsFailure(e).isPresent()
+            || !isRetryable(e.getStatus())
+            || attempt >= policy.maxAttempts()) {
           throw translate(what, e, attempt);
         }
         sleep(policy.delay(attempt, retryAfter(e)));
       }
     }
+  }
+
+  /** The TLS failure beneath {@code t}, if the call failed in the handshake. */
+  static Optional<SSLException> tlsFailure(Throwable t) {
+    for (Throwable c = t; c != null; c = c.getCause()) {
+      if (c instanceof SSLException ssl) {
+        return Optional.of(ssl);
+      }
+    }
+    return Optional.empty();
   }
 
   public static boolean isRetryable(Status s) {
@@ -91,6 +106,16 @@ public final class GrpcCalls {
 
   /** The client exception for a failed call (after {@code attempts} attempts). */
   public static TlogClientException translate(String what, Throwable t, int attempts) {
+    Optional<SSLException> tls = tlsFailure(t);
+    if (tls.isPresent()) {
+      return new LogUnavailableException(
+          what
+              + ": TLS handshake failed: "
+              + tls.get().getMessage()
+              + " (is the log's certificate trusted? give --ca FILE with its CA or certificate;"
+              + " is the log serving TLS at all?)",
+          t);
+    }
     Status s = Status.fromThrowable(t);
     String msg =
         what + ": " + s.getCode() + (s.getDescription() == null ? "" : ": " + s.getDescription());

@@ -18,7 +18,6 @@ import dev.tlog.proto.v1.GetInclusionProofResponse;
 import dev.tlog.proto.v1.LogServiceGrpc;
 import dev.tlog.proto.v1.LogServiceGrpc.LogServiceBlockingStub;
 import io.grpc.ManagedChannel;
-import io.grpc.ManagedChannelBuilder;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -40,12 +39,12 @@ public final class GrpcLogSource implements LogSource {
 
   /** A plaintext connection to {@code hostPort} ({@code host:port}). */
   public static GrpcLogSource connect(String hostPort, RetryPolicy retry) {
-    ManagedChannel ch =
-        ManagedChannelBuilder.forTarget(hostPort)
-            .usePlaintext()
-            .maxInboundMessageSize(128 << 20)
-            .build();
-    return new GrpcLogSource(ch, hostPort, retry);
+    return connect(hostPort, retry, ClientSecurity.plaintext());
+  }
+
+  /** A connection to {@code hostPort} with {@code security} (TLS, client certificate, token). */
+  public static GrpcLogSource connect(String hostPort, RetryPolicy retry, ClientSecurity security) {
+    return new GrpcLogSource(security.channel(hostPort, 128 << 20), hostPort, retry);
   }
 
   /** Appends through this source's channel (closed with this source). */

@@ -28,6 +28,7 @@ public final class TileFetcher {
   private final HttpClient client;
   private final String base;
   private final RetryPolicy retry;
+  private final ClientSecurity security;
   private final Map<String, byte[]> cache =
       new LinkedHashMap<>(16, 0.75f, true) {
         private static final long serialVersionUID = 1L;
@@ -40,10 +41,16 @@ public final class TileFetcher {
 
   /** {@code url} is the log prefix, or its {@code /checkpoint} URL as the server prints it. */
   public TileFetcher(String url, RetryPolicy retry) {
+    this(url, retry, ClientSecurity.plaintext());
+  }
+
+  /** As {@link #TileFetcher(String, RetryPolicy)}, with {@code security}'s trust and token. */
+  public TileFetcher(String url, RetryPolicy retry, ClientSecurity security) {
     String b = url.endsWith("/checkpoint") ? url.substring(0, url.length() - 10) : url;
     this.base = b.endsWith("/") ? b : b + "/";
     this.retry = retry;
-    this.client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    this.security = security;
+    this.client = security.httpClient();
   }
 
   public String base() {
@@ -85,7 +92,10 @@ public final class TileFetcher {
 
   private Optional<byte[]> fetch(String path, int maxBytes) {
     HttpRequest req =
-        HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30)).build();
+        security
+            .authorize(HttpRequest.newBuilder(URI.create(base + path)))
+            .timeout(Duration.ofSeconds(30))
+            .build();
     for (int attempt = 1; ; attempt++) {
       Duration hint = null;
       String failure;

@@ -100,7 +100,8 @@ class ComplianceReportTest {
             100,
             clock,
             Optional.empty(),
-            HttpLimits.defaults());
+            HttpLimits.defaults(),
+            dev.tlog.server.security.SecuritySettings.none());
     server = LogServer.start(config);
     try (GrpcLogSource src =
         GrpcLogSource.connect("127.0.0.1:" + server.grpcPort(), RetryPolicy.defaults())) {

@@ -8,12 +8,20 @@ import java.util.List;
  * request with {@link dev.tlog.server.errors.InvalidRequestException}. Runs on transport threads.
  */
 public interface Admission {
-  /** Checks every entry of one request; all are admitted or none. */
-  List<Submitted> admit(List<byte[]> request);
+  /**
+   * Checks every entry of one request; all are admitted or none. In a ledger log each event's actor
+   * must pass {@code actors}; opaque entries have no actor.
+   */
+  List<Submitted> admit(List<byte[]> request, ActorCheck actors);
+
+  /** {@link #admit(List, ActorCheck)} for any actor: the log's own appends. */
+  default List<Submitted> admit(List<byte[]> request) {
+    return admit(request, ActorCheck.ANY);
+  }
 
   /** Opaque logs: the limits only; entries are committed as sent. */
   static Admission opaque(AppendLimits limits) {
-    return request -> {
+    return (request, actors) -> {
       limits.check(request);
       return request.stream().map(Submitted::opaque).toList();
     };

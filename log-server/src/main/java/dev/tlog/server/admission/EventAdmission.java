@@ -34,7 +34,7 @@ public final class EventAdmission implements Admission {
   }
 
   @Override
-  public List<Submitted> admit(List<byte[]> request) {
+  public List<Submitted> admit(List<byte[]> request, ActorCheck actors) {
     limits.check(request);
     long now = clockNanos.getAsLong();
     List<Submitted> out = new ArrayList<>(request.size());
@@ -68,6 +68,7 @@ public final class EventAdmission implements Admission {
                 + EventTime.format(now)
                 + ")");
       }
+      actors.check(which, e.actor());
       out.add(new Submitted(EventCodec.entry(e), EventCodec.payloadRecord(e)));
     }
     return out;

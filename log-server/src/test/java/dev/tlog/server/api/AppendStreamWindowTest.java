@@ -71,7 +71,8 @@ class AppendStreamWindowTest {
             base.maxWatchers(),
             base.clock(),
             base.collectors(),
-            base.http());
+            base.http(),
+            base.security());
     try (TestLog log = TestLog.start(config)) {
       ManagedChannel channel =
           NettyChannelBuilder.forAddress("127.0.0.1", log.server.grpcPort())

@@ -95,6 +95,7 @@ class GetEntriesFlowControlTest {
                       .guard(
                           new LogGrpcService(
                                   Admission.opaque(new AppendLimits(ENTRY_BYTES, 64)),
+                                  dev.tlog.server.security.auth.AppendGate.open(),
                                   p.sequencer,
                                   reads,
                                   p.feed,

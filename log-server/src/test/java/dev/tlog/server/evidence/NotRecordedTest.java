@@ -46,7 +46,8 @@ class NotRecordedTest {
             c.maxWatchers(),
             c.clock(),
             c.collectors(),
-            c.http());
+            c.http(),
+            c.security());
     String yaml =
         """
         collectors:

@@ -6,6 +6,7 @@ import dev.tlog.server.LogServer;
 import dev.tlog.server.ServerConfig;
 import dev.tlog.server.admission.AppendLimits;
 import dev.tlog.server.api.http.HttpLimits;
+import dev.tlog.server.security.SecuritySettings;
 import dev.tlog.server.sequencer.SequencerLimits;
 import dev.tlog.server.startup.StartupVerifier;
 import dev.tlog.server.storage.LogMode;
@@ -68,7 +69,8 @@ public final class TestLog implements AutoCloseable {
         10_000,
         InstantSource.system(),
         Optional.empty(),
-        HttpLimits.defaults());
+        HttpLimits.defaults(),
+        SecuritySettings.none());
   }
 
   /** A ledger log (spec/ledger.md) with the defaults of {@link #config(Path)}. */
@@ -92,7 +94,8 @@ public final class TestLog implements AutoCloseable {
         c.maxWatchers(),
         c.clock(),
         c.collectors(),
-        c.http());
+        c.http(),
+        c.security());
   }
 
   /** {@code c} with at most {@code maxWatchers} WatchCheckpoints calls open at once. */

@@ -2,8 +2,8 @@ package dev.tlog.server.api.grpc;
 
 import dev.tlog.proto.v1.AppendRequest;
 import dev.tlog.proto.v1.AppendResponse;
-import dev.tlog.server.admission.Admission;
 import dev.tlog.server.integrate.AppendResult;
+import dev.tlog.server.integrate.Submitted;
 import dev.tlog.server.sequencer.Sequencer;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
@@ -23,7 +23,7 @@ final class AppendStreamHandler implements StreamObserver<AppendRequest> {
   /** Entries of one stream that may be queued but not yet acknowledged. */
   static final int WINDOW = 1024;
 
-  private final Admission admission;
+  private final Function<List<byte[]>, List<Submitted>> admission;
   private final Sequencer sequencer;
   private final ServerCallStreamObserver<AppendResponse> out;
   private final Function<AppendResult, AppendResponse.Builder> toProto;
@@ -33,8 +33,9 @@ final class AppendStreamHandler implements StreamObserver<AppendRequest> {
   private int credit = WINDOW;
   private boolean failed;
 
+  /** {@code admission} admits one message's entry for this call's appender. */
   AppendStreamHandler(
-      Admission admission,
+      Function<List<byte[]>, List<Submitted>> admission,
       Sequencer sequencer,
       ServerCallStreamObserver<AppendResponse> out,
       Function<AppendResult, AppendResponse.Builder> toProto) {
@@ -62,7 +63,7 @@ final class AppendStreamHandler implements StreamObserver<AppendRequest> {
     }
     CompletableFuture<List<AppendResult>> result;
     try {
-      result = sequencer.submit(admission.admit(List.of(request.getData().toByteArray())));
+      result = sequencer.submit(admission.apply(List.of(request.getData().toByteArray())));
     } catch (RuntimeException e) {
       result = CompletableFuture.failedFuture(e);
     }

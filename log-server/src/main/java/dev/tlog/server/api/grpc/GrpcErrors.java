@@ -6,9 +6,11 @@ import dev.tlog.server.errors.InvalidRequestException;
 import dev.tlog.server.errors.NotFoundException;
 import dev.tlog.server.errors.OutOfRangeException;
 import dev.tlog.server.errors.OverloadedException;
+import dev.tlog.server.errors.PermissionDeniedException;
 import dev.tlog.server.errors.StateMismatchException;
 import dev.tlog.server.errors.StorageException;
 import dev.tlog.server.errors.StorageFullException;
+import dev.tlog.server.errors.UnauthenticatedException;
 import dev.tlog.server.errors.UnavailableException;
 import dev.tlog.server.errors.WrongModeException;
 import io.grpc.Metadata;
@@ -18,11 +20,13 @@ import java.util.concurrent.CompletionException;
 
 /**
  * The one place where exceptions become gRPC statuses. Same policy as the HTTP API's {@code
- * HttpErrors}: bad input (including a bad ledger filter), pushback and a request for the other log
- * mode ({@code FAILED_PRECONDITION}) and a full disk ({@code RESOURCE_EXHAUSTED}, "disk full ...",
- * no retry trailer: space must be freed first) keep their clear message; storage, state and
- * unexpected failures are logged here with their detail and reach the caller only as {@code
- * INTERNAL: internal error}, so no storage path or exception text leaks to callers.
+ * HttpErrors}: bad input (including a bad ledger filter), pushback (a full queue or a credential's
+ * rate limit), a missing or refused credential ({@code UNAUTHENTICATED}, {@code
+ * PERMISSION_DENIED}), a request for the other log mode ({@code FAILED_PRECONDITION}) and a full
+ * disk ({@code RESOURCE_EXHAUSTED}, "disk full ...", no retry trailer: space must be freed first)
+ * keep their clear message; storage, state and unexpected failures are logged here with their
+ * detail and reach the caller only as {@code INTERNAL: internal error}, so no storage path or
+ * exception text leaks to callers.
  */
 public final class GrpcErrors {
   /** Trailer carrying the suggested retry delay in milliseconds with RESOURCE_EXHAUSTED. */
@@ -54,6 +58,10 @@ public final class GrpcErrors {
       status = Status.RESOURCE_EXHAUSTED;
     } else if (e instanceof InvalidRequestException || e instanceof FilterException) {
       status = Status.INVALID_ARGUMENT;
+    } else if (e instanceof UnauthenticatedException) {
+      status = Status.UNAUTHENTICATED;
+    } else if (e instanceof PermissionDeniedException) {
+      status = Status.PERMISSION_DENIED;
     } else if (e instanceof WrongModeException) {
       status = Status.FAILED_PRECONDITION;
     } else if (e instanceof OutOfRangeException) {

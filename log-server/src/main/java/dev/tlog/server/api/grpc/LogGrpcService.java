@@ -24,6 +24,7 @@ import dev.tlog.server.checkpoint.SignedCheckpoint;
 import dev.tlog.server.errors.InvalidRequestException;
 import dev.tlog.server.integrate.AppendResult;
 import dev.tlog.server.read.LogReads;
+import dev.tlog.server.security.auth.AppendGate;
 import dev.tlog.server.sequencer.Sequencer;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
@@ -39,19 +40,25 @@ import java.util.function.Supplier;
  */
 public final class LogGrpcService extends LogServiceGrpc.LogServiceImplBase {
   private final Admission admission;
+  private final AppendGate gate;
   private final Sequencer sequencer;
   private final LogReads reads;
   private final CheckpointFeed published;
   private final CheckpointWatchers watchers;
 
-  /** {@code watchers} must serve {@code published}. */
+  /**
+   * {@code watchers} must serve {@code published}; {@code gate} decides which appends are allowed
+   * for the caller {@link CallAuthentication} found.
+   */
   public LogGrpcService(
       Admission admission,
+      AppendGate gate,
       Sequencer sequencer,
       LogReads reads,
       CheckpointFeed published,
       CheckpointWatchers watchers) {
     this.admission = admission;
+    this.gate = gate;
     this.sequencer = sequencer;
     this.reads = reads;
     this.published = published;
@@ -90,7 +97,7 @@ public final class LogGrpcService extends LogServiceGrpc.LogServiceImplBase {
       List<byte[]> entries, StreamObserver<T> out, Function<List<AppendResult>, T> reply) {
     try {
       sequencer
-          .submit(admission.admit(entries))
+          .submit(admission.admit(entries, gate.admit(CallAuthentication.current())))
           .whenComplete(
               (results, err) -> {
                 if (err != null) {
@@ -108,7 +115,7 @@ public final class LogGrpcService extends LogServiceGrpc.LogServiceImplBase {
   @Override
   public StreamObserver<AppendRequest> appendStream(StreamObserver<AppendResponse> out) {
     return new AppendStreamHandler(
-        admission,
+        request -> admission.admit(request, gate.admit(CallAuthentication.current())),
         sequencer,
         (ServerCallStreamObserver<AppendResponse>) out,
         LogGrpcService::toProto);

@@ -6,7 +6,9 @@ import dev.tlog.server.errors.InvalidRequestException;
 import dev.tlog.server.errors.NotFoundException;
 import dev.tlog.server.errors.OutOfRangeException;
 import dev.tlog.server.errors.OverloadedException;
+import dev.tlog.server.errors.PermissionDeniedException;
 import dev.tlog.server.errors.StorageFullException;
+import dev.tlog.server.errors.UnauthenticatedException;
 import dev.tlog.server.errors.UnavailableException;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
@@ -32,6 +34,11 @@ final class HttpErrors {
     String message = t.getMessage();
     if (t instanceof TilePathException || t instanceof InvalidRequestException) {
       code = 400;
+    } else if (t instanceof UnauthenticatedException) {
+      code = 401;
+      response.putHeader("WWW-Authenticate", "Bearer");
+    } else if (t instanceof PermissionDeniedException) {
+      code = 403;
     } else if (t instanceof NotFoundException || t instanceof OutOfRangeException) {
       code = 404;
     } else if (t instanceof OverloadedException o) {

@@ -8,6 +8,7 @@ import dev.tlog.merkle.tile.TileRef;
 import dev.tlog.server.checkpoint.CheckpointFeed;
 import dev.tlog.server.errors.NotFoundException;
 import dev.tlog.server.read.LogReads;
+import dev.tlog.server.security.auth.Authenticator;
 import dev.tlog.server.storage.LogReader;
 import dev.tlog.server.storage.LogStorage;
 import io.vertx.core.Future;
@@ -18,6 +19,7 @@ import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
@@ -60,9 +62,20 @@ public final class TileHttpApi {
     this.verifierKey = verifierKey;
   }
 
-  /** Starts listening; the future completes once bound. */
+  /** Starts listening in plaintext with public reads; the future completes once bound. */
   public Future<HttpServer> listen(String host, int port) {
+    return listen(host, port, new HttpServerOptions(), Optional.empty());
+  }
+
+  /**
+   * Starts listening with {@code options} (TLS, spec/security.md); with {@code readers}, every
+   * request needs a bearer token it accepts ({@code --auth-reads}). The future completes once
+   * bound.
+   */
+  public Future<HttpServer> listen(
+      String host, int port, HttpServerOptions options, Optional<Authenticator> readers) {
     Router router = Router.router(vertx);
+    readers.ifPresent(a -> router.route().handler(new ReadAccess(a)));
     // HEAD on every route: tlog-tiles clients and CDNs probe with it; Vert.x sends no body.
     router
         .route("/checkpoint")
@@ -81,19 +94,20 @@ public final class TileHttpApi {
     AcceptErrorLogging.prepare();
     ConnectionGuard guard = new ConnectionGuard(vertx, limits);
     return vertx
-        .createHttpServer(serverOptions(limits))
+        .createHttpServer(serverOptions(options, limits))
         .connectionHandler(guard::accepted)
         .requestHandler(guard.guard(router))
         .listen(port, host);
   }
 
   /**
-   * Vert.x's own limits from {@code limits}: idle timeout, request line and header sizes. HTTP/1.1
-   * only: with cleartext HTTP/2 (h2c) enabled Vert.x reports a connection only once a whole request
-   * has arrived, so idle and slowloris connections would never be counted or timed.
+   * {@code base} (TLS, when set) with Vert.x's own limits from {@code limits}: idle timeout,
+   * request line and header sizes. HTTP/1.1 only: with HTTP/2 enabled Vert.x reports a connection
+   * only once a whole request has arrived, so idle and slowloris connections would never be counted
+   * or timed.
    */
-  static HttpServerOptions serverOptions(HttpLimits limits) {
-    return new HttpServerOptions()
+  static HttpServerOptions serverOptions(HttpServerOptions base, HttpLimits limits) {
+    return new HttpServerOptions(base)
         .setHttp2ClearTextEnabled(false)
         .setIdleTimeout((int) Math.min(Integer.MAX_VALUE, limits.idleTimeout().toMillis()))
         .setIdleTimeoutUnit(TimeUnit.MILLISECONDS)
