@@ -127,6 +127,10 @@ public final class EvidenceScheduler implements AutoCloseable {
     if (!history.awaitIndexed(() -> closed)) {
       return false;
     }
+    // Read before the schedule event is appended: a new collector is due from that event's receive
+    // time on (spec/compliance.md, "Counting"), so its accounting must not start any later, however
+    // long the append takes.
+    Instant start = clock.instant();
     ScheduleRecord schedule = config.scheduleRecord();
     boolean differs = history.scheduleDiffers(schedule);
     while (differs && !closed) {
@@ -141,9 +145,8 @@ public final class EvidenceScheduler implements AutoCloseable {
         Thread.sleep(1_000);
       }
     }
-    Instant now = clock.instant();
     for (CollectorSpec c : config.collectors()) {
-      states.add(new CollectorState(c, history.lastAccounted(c.name()).orElse(now)));
+      states.add(new CollectorState(c, history.lastAccounted(c.name()).orElse(start)));
     }
     return !closed;
   }
