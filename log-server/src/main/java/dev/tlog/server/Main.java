@@ -1,10 +1,13 @@
 package dev.tlog.server;
 
 import dev.tlog.server.admission.AppendLimits;
+import dev.tlog.server.errors.CorruptStorageException;
 import dev.tlog.server.evidence.config.CollectorsFile;
 import dev.tlog.server.sequencer.SequencerLimits;
 import dev.tlog.server.startup.StartupVerifier;
+import dev.tlog.server.startup.StorageCheckProcess;
 import dev.tlog.server.storage.LogMode;
+import dev.tlog.server.storage.lmdb.LmdbLogStorage;
 import dev.tlog.server.witnessing.Witness;
 import dev.tlog.server.witnessing.WitnessPolicy;
 import java.net.InetAddress;
@@ -31,10 +34,13 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     version = "tlog-server 0.1.0",
     description = "Runs the tlog transparency log: gRPC appends and proofs, C2SP tiles over HTTP.",
-    subcommands = ReindexCommand.class)
+    subcommands = {ReindexCommand.class, CheckStorageCommand.class})
 public final class Main implements Callable<Integer> {
   /** Exit code when the server cannot start (bad data dir, inconsistent state, port in use). */
   static final int EXIT_START_FAILED = 3;
+
+  /** Exit code when the storage check crashed or refused the storage (spec/api.md). */
+  static final int EXIT_STORAGE_CORRUPT = 4;
 
   @Option(
       names = "--data-dir",
@@ -162,6 +168,16 @@ public final class Main implements Callable<Integer> {
   StartupVerifier.Mode verifyMode;
 
   @Option(
+      names = "--storage-check-child",
+      defaultValue = "true",
+      arity = "1",
+      description =
+          "true: run the storage walk of --verify-on-start in a child JVM first, so that a"
+              + " damaged LMDB page that crashes the reader is reported instead of killing the"
+              + " server; false: verify in this JVM only (default: ${DEFAULT-VALUE}).")
+  boolean storageCheckChild;
+
+  @Option(
       names = "--witness",
       paramLabel = "\"<vkey> <url>\"",
       description =
@@ -194,11 +210,17 @@ public final class Main implements Callable<Integer> {
         .setExecutionExceptionHandler(
             (e, cmd, parsed) -> {
               cmd.getErr().println("tlog-server: " + e.getMessage());
-              return EXIT_START_FAILED;
+              return e instanceof CorruptStorageException
+                  ? EXIT_STORAGE_CORRUPT
+                  : EXIT_START_FAILED;
             });
   }
 
   ServerConfig config() {
+    return config(verifyMode);
+  }
+
+  private ServerConfig config(StartupVerifier.Mode inProcessVerifyMode) {
     String o = origin != null ? origin : defaultOrigin();
     return new ServerConfig(
         dataDir,
@@ -215,7 +237,7 @@ public final class Main implements Callable<Integer> {
             Duration.ofNanos(batchDelayMicros * 1000),
             queueCapacity),
         maxPageEntries,
-        verifyMode,
+        inProcessVerifyMode,
         witnessPolicy(),
         dedup,
         new LedgerSettings(mode, eventMaxFuture, eventMaxAge),
@@ -238,9 +260,35 @@ public final class Main implements Callable<Integer> {
     }
   }
 
+  /**
+   * Runs the storage walk in a child JVM when asked and there is a log; then the server's own
+   * verification only needs {@link StartupVerifier.Mode#TAIL}: the expensive walk runs once.
+   */
+  private ServerConfig checkedConfig() {
+    ServerConfig config = config();
+    if (!storageCheckChild || !LmdbLogStorage.exists(config.dataDir().resolve("log"))) {
+      return config;
+    }
+    new StorageCheckProcess(
+            StorageCheckProcess.javaCommand(
+                Main.class.getName(),
+                List.of(
+                    "check-storage",
+                    "--data-dir",
+                    config.dataDir().toString(),
+                    "--key-file",
+                    config.keyFile().toString(),
+                    "--origin",
+                    config.origin(),
+                    "--verify-on-start",
+                    verifyMode.name())))
+        .run(config.dataDir());
+    return config(StartupVerifier.Mode.TAIL);
+  }
+
   @Override
   public Integer call() throws Exception {
-    ServerConfig config = config();
+    ServerConfig config = checkedConfig();
     LogServer server = LogServer.start(config);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
