@@ -22,10 +22,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Flips random bytes (seeded, printed) in a real {@code data.mdb} and starts the real server on it,
- * {@value #TRIALS} times. LMDB has no page checksums, so some flips crash the native reader: every
+ * {@value #TRIALS} times. LMDB has no page checksums, so a flip can crash the native reader: every
  * trial must end with the server either serving exactly the log that was written or refusing with
  * exit code 4 and a message that says the storage is corrupt and to restore a backup — never dying
- * without that message (spec/api.md, "Startup and shutdown").
+ * without that message (spec/api.md, "Startup and shutdown"). The verdict for a real SIGSEGV is
+ * pinned by {@code StorageCheckProcessTest}, whose child really dies of one.
  */
 class CorruptPageTest {
   private static final int TRIALS = Integer.getInteger("tlog.corrupt.trials", 20);
