@@ -2,6 +2,7 @@ package dev.tlog.server;
 
 import dev.tlog.server.admission.AppendLimits;
 import dev.tlog.server.api.http.HttpLimits;
+import dev.tlog.server.errors.CorruptStorageException;
 import dev.tlog.server.evidence.config.CollectorsFile;
 import dev.tlog.server.security.SecuritySettings;
 import dev.tlog.server.security.auth.RateLimit;
@@ -9,7 +10,9 @@ import dev.tlog.server.security.tls.DevCertificate;
 import dev.tlog.server.security.tls.TlsFiles;
 import dev.tlog.server.sequencer.SequencerLimits;
 import dev.tlog.server.startup.StartupVerifier;
+import dev.tlog.server.startup.StorageCheckProcess;
 import dev.tlog.server.storage.LogMode;
+import dev.tlog.server.storage.lmdb.LmdbLogStorage;
 import dev.tlog.server.witnessing.Witness;
 import dev.tlog.server.witnessing.WitnessPolicy;
 import java.net.InetAddress;
@@ -36,10 +39,13 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     version = "tlog-server 0.1.0",
     description = "Runs the tlog transparency log: gRPC appends and proofs, C2SP tiles over HTTP.",
-    subcommands = {ReindexCommand.class, TokenCommand.class})
+    subcommands = {ReindexCommand.class, TokenCommand.class, CheckStorageCommand.class})
 public final class Main implements Callable<Integer> {
   /** Exit code when the server cannot start (bad data dir, inconsistent state, port in use). */
   static final int EXIT_START_FAILED = 3;
+
+  /** Exit code when the storage check crashed or refused the storage (spec/api.md). */
+  static final int EXIT_STORAGE_CORRUPT = 4;
 
   @Option(
       names = "--data-dir",
@@ -167,6 +173,16 @@ public final class Main implements Callable<Integer> {
   StartupVerifier.Mode verifyMode;
 
   @Option(
+      names = "--storage-check-child",
+      defaultValue = "true",
+      arity = "1",
+      description =
+          "true: run the storage walk of --verify-on-start in a child JVM first, so that a"
+              + " damaged LMDB page that crashes the reader is reported instead of killing the"
+              + " server; false: verify in this JVM only (default: ${DEFAULT-VALUE}).")
+  boolean storageCheckChild;
+
+  @Option(
       names = "--witness",
       paramLabel = "\"<vkey> <url>\"",
       description =
@@ -282,16 +298,21 @@ public final class Main implements Callable<Integer> {
         .setExecutionExceptionHandler(
             (e, cmd, parsed) -> {
               cmd.getErr().println("tlog-server: " + e.getMessage());
-              return EXIT_START_FAILED;
+              return e instanceof CorruptStorageException
+                  ? EXIT_STORAGE_CORRUPT
+                  : EXIT_START_FAILED;
             });
   }
 
   ServerConfig config() {
-    return config(Optional.empty());
+    return config(Optional.empty(), verifyMode);
   }
 
-  /** The configuration; {@code devTls} is the --tls-self-signed certificate when one was made. */
-  ServerConfig config(Optional<TlsFiles> devTls) {
+  /**
+   * The configuration; {@code devTls} is the --tls-self-signed certificate when one was made, and
+   * {@code inProcessVerifyMode} the verification the server itself runs at start.
+   */
+  private ServerConfig config(Optional<TlsFiles> devTls, StartupVerifier.Mode inProcessVerifyMode) {
     String o = origin != null ? origin : defaultOrigin();
     return new ServerConfig(
         dataDir,
@@ -308,7 +329,7 @@ public final class Main implements Callable<Integer> {
             Duration.ofNanos(batchDelayMicros * 1000),
             queueCapacity),
         maxPageEntries,
-        verifyMode,
+        inProcessVerifyMode,
         witnessPolicy(),
         dedup,
         new LedgerSettings(mode, eventMaxFuture, eventMaxAge),
@@ -362,13 +383,39 @@ public final class Main implements Callable<Integer> {
     }
   }
 
+  /**
+   * Runs the storage walk in a child JVM when asked and there is a log; then the server's own
+   * verification only needs {@link StartupVerifier.Mode#TAIL}: the expensive walk runs once.
+   */
+  private ServerConfig checkedConfig(Optional<TlsFiles> devTls) {
+    ServerConfig config = config(devTls, verifyMode);
+    if (!storageCheckChild || !LmdbLogStorage.exists(config.dataDir().resolve("log"))) {
+      return config;
+    }
+    new StorageCheckProcess(
+            StorageCheckProcess.javaCommand(
+                Main.class.getName(),
+                List.of(
+                    "check-storage",
+                    "--data-dir",
+                    config.dataDir().toString(),
+                    "--key-file",
+                    config.keyFile().toString(),
+                    "--origin",
+                    config.origin(),
+                    "--verify-on-start",
+                    verifyMode.name())))
+        .run(config.dataDir());
+    return config(devTls, StartupVerifier.Mode.TAIL);
+  }
+
   @Override
   public Integer call() throws Exception {
     Optional<DevCertificate> devCert =
         tlsSelfSigned
             ? Optional.of(DevCertificate.loadOrCreate(dataDir.resolve("tls"), bind))
             : Optional.empty();
-    ServerConfig config = config(devCert.map(DevCertificate::files));
+    ServerConfig config = checkedConfig(devCert.map(DevCertificate::files));
     LogServer server = LogServer.start(config);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()

@@ -1,0 +1,136 @@
+package dev.tlog.server.crash;
+
+import dev.tlog.server.testing.TestLog;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The real log server ({@code dev.tlog.server.Main}) in its own JVM on this module's test class
+ * path, stdout and stderr merged. {@link #awaitStart()} reads until the server printed its ports or
+ * exited; {@link #close()} kills it (SIGKILL).
+ */
+final class ServerProcess implements AutoCloseable {
+  private final Process process;
+  private final BufferedReader out;
+  private final StringBuilder output = new StringBuilder();
+  private int grpcPort = -1;
+  private int httpPort = -1;
+
+  private ServerProcess(Process process) {
+    this.process = process;
+    this.out =
+        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+  }
+
+  /** Starts the server on {@code dir} with the test origin, free ports and {@code flags}. */
+  static ServerProcess start(Path dir, String... flags) throws IOException {
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--add-opens",
+                "java.base/java.nio=ALL-UNNAMED",
+                "--add-opens",
+                "java.base/sun.nio.ch=ALL-UNNAMED",
+                "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1",
+                "-cp",
+                System.getProperty("java.class.path"),
+                "dev.tlog.server.Main",
+                "--data-dir",
+                dir.toString(),
+                "--origin",
+                TestLog.ORIGIN,
+                "--grpc-port",
+                "0",
+                "--http-port",
+                "0",
+                "--map-size-mib",
+                "1"));
+    cmd.addAll(List.of(flags));
+    return new ServerProcess(new ProcessBuilder(cmd).redirectErrorStream(true).start());
+  }
+
+  /**
+   * Reads the server's output until it printed its HTTP address (started: returns empty) or exited
+   * (returns its exit code; all it printed is in {@link #output()}).
+   */
+  Optional<Integer> awaitStart() throws IOException, InterruptedException {
+    for (String line = out.readLine(); line != null; line = out.readLine()) {
+      output.append(line).append('\n');
+      if (line.contains("gRPC:")) {
+        grpcPort = Integer.parseInt(line.substring(line.lastIndexOf(':') + 1).trim());
+      }
+      if (line.contains("HTTP (tiles):")) {
+        String addr = line.substring(line.indexOf("http://") + 7, line.indexOf("/checkpoint"));
+        httpPort = Integer.parseInt(addr.substring(addr.lastIndexOf(':') + 1));
+        drainInBackground();
+        return Optional.empty();
+      }
+    }
+    return Optional.of(process.waitFor());
+  }
+
+  /** Keeps reading so that a chatty server never blocks on a full pipe. */
+  private void drainInBackground() {
+    Thread t =
+        new Thread(
+            () -> {
+              try {
+                while (out.readLine() != null) {
+                  // discarded: the test only needs what was printed before the ports
+                }
+              } catch (IOException ignored) {
+                // the process died
+              }
+            },
+            "server-output");
+    t.setDaemon(true);
+    t.start();
+  }
+
+  String output() {
+    return output.toString();
+  }
+
+  int grpcPort() {
+    return grpcPort;
+  }
+
+  int httpPort() {
+    return httpPort;
+  }
+
+  /** SIGKILL (to its storage-check child too, if one runs), then waits for it to be gone. */
+  void kill() throws InterruptedException {
+    process.descendants().forEach(ProcessHandle::destroyForcibly);
+    process.destroyForcibly();
+    if (!process.waitFor(60, TimeUnit.SECONDS)) {
+      throw new IllegalStateException("server did not die after SIGKILL");
+    }
+  }
+
+  /** SIGKILL without waiting: safe to call from a gRPC callback. */
+  void killNow() {
+    process.destroyForcibly();
+  }
+
+  /** Waits for the process to end (after {@link #killNow} from elsewhere). */
+  void awaitExit(int seconds) throws InterruptedException {
+    if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
+      throw new AssertionError("server still running " + seconds + " s after the kill was due");
+    }
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    kill();
+  }
+}
