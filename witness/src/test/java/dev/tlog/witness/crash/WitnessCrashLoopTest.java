@@ -33,11 +33,11 @@ import org.junit.jupiter.api.io.TempDir;
  * checkpoint is at least every size it cosigned, with that size's root, it answers an old size with
  * 409 and its stored size (C2SP tlog-witness), and it refuses a forked checkpoint.
  *
- * <p>{@value #DEFAULT_CYCLES} cycles by default (each restarts a JVM); {@code
+ * <p>{@value #DEFAULT_CYCLES} cycles by default, as for the log server; {@code
  * -Dtlog.crash.cycles=N} for the long mode, {@code -Dtlog.crash.seed=N} to replay.
  */
 class WitnessCrashLoopTest {
-  static final int DEFAULT_CYCLES = 20;
+  static final int DEFAULT_CYCLES = 50;
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
