@@ -80,6 +80,11 @@ class CrashLoopTest {
           server.kill();
         }
         load.awaitEnd();
+        if ((cycle + 1) % 50 == 0 && cycle + 1 < cycles) {
+          System.out.printf(
+              "CrashLoopTest: %d of %d cycles, %d acknowledged entries, %.1f s%n",
+              cycle + 1, cycles, log.ackedCount(), (System.nanoTime() - began) / 1e9);
+        }
       } finally {
         server.close();
         if (channel != null) {
