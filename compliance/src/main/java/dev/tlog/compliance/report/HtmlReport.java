@@ -49,19 +49,9 @@ public final class HtmlReport {
           .append("\">")
           .append(c.status().label())
           .append("</td><td>");
-      b.append(
-          esc(
-              String.join(
-                  ", ",
-                  c.events().entrySet().stream()
-                      .map(e -> e.getKey() + " " + e.getValue())
-                      .toList())));
+      b.append(esc(ReportText.eventCounts(c)));
       b.append("</td><td>").append(esc(String.join(", ", c.collectors()))).append("</td>");
-      num(b, c.done());
-      num(b, c.due());
-      num(b, c.failed());
-      num(b, c.missed());
-      num(b, c.unaccounted());
+      nums(b, c.done(), c.due(), c.failed(), c.missed(), c.unaccounted());
       b.append("</tr>\n");
     }
     b.append("</table>\n</section>\n");
@@ -86,12 +76,7 @@ public final class HtmlReport {
           .append("</td><td>")
           .append(esc(String.join(", then ", c.schedules())))
           .append("</td>");
-      num(b, c.due());
-      num(b, c.done());
-      num(b, c.failed());
-      num(b, c.missed());
-      num(b, c.unaccounted());
-      num(b, c.offSchedule());
+      nums(b, c.due(), c.done(), c.failed(), c.missed(), c.unaccounted(), c.offSchedule());
       b.append("</tr>\n");
     }
     b.append("</table>\n</section>\n<section id=\"exceptions\">\n<h2>Exceptions</h2>\n");
@@ -131,8 +116,10 @@ public final class HtmlReport {
     b.append("<li>").append(esc(text)).append("</li>\n");
   }
 
-  private static void num(StringBuilder b, long n) {
-    b.append("<td class=\"n\">").append(n).append("</td>");
+  private static void nums(StringBuilder b, long... numbers) {
+    for (long n : numbers) {
+      b.append("<td class=\"n\">").append(n).append("</td>");
+    }
   }
 
   /** HTML-escapes text and attribute values. */

@@ -21,25 +21,17 @@ public final class MarkdownReport {
         "| Control | Title | Status | Events | Done | Due | Failed | Missed | Unaccounted |\n");
     b.append("|---|---|---|---|---|---|---|---|---|\n");
     for (ControlCoverage c : m.controls()) {
-      b.append("| ")
-          .append(esc(c.id()))
-          .append(" | ")
-          .append(esc(c.title()))
-          .append(" | ")
-          .append(c.status().label())
-          .append(" | ")
-          .append(c.eventCount())
-          .append(" | ")
-          .append(c.done())
-          .append(" | ")
-          .append(c.due())
-          .append(" | ")
-          .append(c.failed())
-          .append(" | ")
-          .append(c.missed())
-          .append(" | ")
-          .append(c.unaccounted())
-          .append(" |\n");
+      row(
+          b,
+          esc(c.id()),
+          esc(c.title()),
+          c.status().label(),
+          c.eventCount(),
+          c.done(),
+          c.due(),
+          c.failed(),
+          c.missed(),
+          c.unaccounted());
     }
     List<ControlCoverage> none =
         m.controls().stream()
@@ -61,13 +53,7 @@ public final class MarkdownReport {
     b.append("\n## Events by control\n\n");
     for (ControlCoverage c : m.controls()) {
       b.append("- ").append(esc(c.id())).append(": ");
-      b.append(
-          esc(
-              String.join(
-                  ", ",
-                  c.events().entrySet().stream()
-                      .map(e -> e.getKey() + " " + e.getValue())
-                      .toList())));
+      b.append(esc(ReportText.eventCounts(c)));
       if (!c.collectors().isEmpty()) {
         b.append("; collectors ").append(esc(String.join(", ", c.collectors())));
       }
@@ -78,23 +64,16 @@ public final class MarkdownReport {
         "| Collector | Schedule | Due | Done | Failed | Missed | Unaccounted | Off schedule |\n");
     b.append("|---|---|---|---|---|---|---|---|\n");
     for (CollectorCount c : m.collectors()) {
-      b.append("| ")
-          .append(esc(c.name()))
-          .append(" | ")
-          .append(esc(String.join(", then ", c.schedules())))
-          .append(" | ")
-          .append(c.due())
-          .append(" | ")
-          .append(c.done())
-          .append(" | ")
-          .append(c.failed())
-          .append(" | ")
-          .append(c.missed())
-          .append(" | ")
-          .append(c.unaccounted())
-          .append(" | ")
-          .append(c.offSchedule())
-          .append(" |\n");
+      row(
+          b,
+          esc(c.name()),
+          esc(String.join(", then ", c.schedules())),
+          c.due(),
+          c.done(),
+          c.failed(),
+          c.missed(),
+          c.unaccounted(),
+          c.offSchedule());
     }
     b.append("\n## Exceptions\n");
     for (Finding.Kind k : Finding.Kind.values()) {
@@ -127,6 +106,15 @@ public final class MarkdownReport {
     }
     b.append('\n').append(esc(ReportText.BY_HAND)).append('\n');
     return b.toString();
+  }
+
+  /** One table row of cells already escaped (or numbers). */
+  private static void row(StringBuilder b, Object... cells) {
+    b.append("| ");
+    for (int i = 0; i < cells.length; i++) {
+      b.append(i == 0 ? "" : " | ").append(cells[i]);
+    }
+    b.append(" |\n");
   }
 
   /** Escapes Markdown syntax and HTML in text taken from the log or the mapping. */

@@ -38,6 +38,12 @@ final class ReportText {
     return b.append(": ").append(f.what()).toString();
   }
 
+  /** "action count, …" for one control's events, in the model's order. */
+  static String eventCounts(ControlCoverage c) {
+    return String.join(
+        ", ", c.events().entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).toList());
+  }
+
   static String more(int total) {
     return total > LISTED
         ? "… and " + (total - LISTED) + " more (report.json lists all " + total + ")"
