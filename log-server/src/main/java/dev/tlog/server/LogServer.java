@@ -35,6 +35,7 @@ import dev.tlog.server.security.auth.RateLimiter;
 import dev.tlog.server.security.tls.ListenerTls;
 import dev.tlog.server.security.tls.PlaintextPolicy;
 import dev.tlog.server.sequencer.BatchWriter;
+import dev.tlog.server.sequencer.Failpoint;
 import dev.tlog.server.sequencer.Sequencer;
 import dev.tlog.server.startup.StartupVerifier;
 import dev.tlog.server.storage.DataDirLock;
@@ -92,7 +93,7 @@ public final class LogServer implements AutoCloseable {
   /** What to close, newest first, if startup fails half-way. */
   private final Deque<AutoCloseable> opened = new ArrayDeque<>();
 
-  private LogServer(ServerConfig config) throws IOException {
+  private LogServer(ServerConfig config, Failpoint failpoint) throws IOException {
     // Before anything is opened: a refused listener must not leave a half-started server.
     PlaintextPolicy.check(config.bindHost(), config.security());
     this.lock = DataDirLock.acquire(config.dataDir());
@@ -132,7 +133,7 @@ public final class LogServer implements AutoCloseable {
       if (this.ledger != null) {
         opened.push(this.ledger);
       }
-      BatchWriter writer = new BatchWriter(storage, current, signed::publish);
+      BatchWriter writer = new BatchWriter(storage, current, signed::publish, failpoint);
       Integrator integrator =
           new Integrator(
               storage,
@@ -284,7 +285,12 @@ public final class LogServer implements AutoCloseable {
 
   /** Opens storage, verifies it, and starts both listeners. */
   public static LogServer start(ServerConfig config) throws IOException {
-    return new LogServer(config);
+    return new LogServer(config, Failpoint.NONE);
+  }
+
+  /** As {@link #start(ServerConfig)}, crashing the process at {@code failpoint} (crash tests). */
+  public static LogServer start(ServerConfig config, Failpoint failpoint) throws IOException {
+    return new LogServer(config, failpoint);
   }
 
   private void closeOpened() {

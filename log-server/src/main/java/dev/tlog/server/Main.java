@@ -8,6 +8,7 @@ import dev.tlog.server.security.SecuritySettings;
 import dev.tlog.server.security.auth.RateLimit;
 import dev.tlog.server.security.tls.DevCertificate;
 import dev.tlog.server.security.tls.TlsFiles;
+import dev.tlog.server.sequencer.Failpoint;
 import dev.tlog.server.sequencer.SequencerLimits;
 import dev.tlog.server.startup.StartupVerifier;
 import dev.tlog.server.startup.StorageCheckProcess;
@@ -171,6 +172,14 @@ public final class Main implements Callable<Integer> {
       description =
           "FULL re-derives every stored hash from the entries; TAIL only the last 4096 (default: ${DEFAULT-VALUE}).")
   StartupVerifier.Mode verifyMode;
+
+  @Option(
+      names = "--failpoint",
+      hidden = true,
+      description =
+          "Crash tests only: halt the process the n-th time the writer reaches a stage,"
+              + " <signed|committed|acknowledging>:<n>.")
+  String failpoint;
 
   @Option(
       names = "--storage-check-child",
@@ -416,7 +425,8 @@ public final class Main implements Callable<Integer> {
             ? Optional.of(DevCertificate.loadOrCreate(dataDir.resolve("tls"), bind))
             : Optional.empty();
     ServerConfig config = checkedConfig(devCert.map(DevCertificate::files));
-    LogServer server = LogServer.start(config);
+    LogServer server =
+        LogServer.start(config, failpoint == null ? Failpoint.NONE : Failpoint.parse(failpoint));
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(

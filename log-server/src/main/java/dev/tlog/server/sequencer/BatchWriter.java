@@ -29,6 +29,7 @@ public final class BatchWriter {
 
   private final LogStorage storage;
   private final Consumer<SignedCheckpoint> onDurable;
+  private final Failpoint failpoint;
   private final SynchronousQueue<Work> handoff = new SynchronousQueue<>();
   private final ExecutorService acks;
   private final Thread thread;
@@ -42,8 +43,18 @@ public final class BatchWriter {
    */
   public BatchWriter(
       LogStorage storage, SignedCheckpoint current, Consumer<SignedCheckpoint> onDurable) {
+    this(storage, current, onDurable, Failpoint.NONE);
+  }
+
+  /** As above, crashing the process at {@code failpoint} (crash tests only). */
+  public BatchWriter(
+      LogStorage storage,
+      SignedCheckpoint current,
+      Consumer<SignedCheckpoint> onDurable,
+      Failpoint failpoint) {
     this.storage = storage;
     this.onDurable = onDurable;
+    this.failpoint = failpoint;
     this.durable = current;
     this.acks = Executors.newSingleThreadExecutor(r -> new Thread(r, "tlog-acks"));
     this.thread = new Thread(this::run, "tlog-writer");
@@ -126,7 +137,9 @@ public final class BatchWriter {
                 + durable.size()
                 + "); retry");
       }
+      failpoint.reached(Failpoint.Stage.SIGNED);
       b.write().ifPresent(storage::append);
+      failpoint.reached(Failpoint.Stage.COMMITTED);
       durable = b.checkpoint();
       acks.execute(() -> acknowledge(w));
     } catch (RuntimeException e) {
@@ -157,6 +170,9 @@ public final class BatchWriter {
         results.add(s.acknowledged(cp));
       }
       w.requests.get(i).complete(results);
+      if (i == 0) {
+        failpoint.reached(Failpoint.Stage.ACKNOWLEDGING);
+      }
     }
   }
 

@@ -84,8 +84,10 @@ final class ServerProcess implements AutoCloseable {
         new Thread(
             () -> {
               try {
-                while (out.readLine() != null) {
-                  // discarded: the test only needs what was printed before the ports
+                for (String line = out.readLine(); line != null; line = out.readLine()) {
+                  synchronized (output) {
+                    output.append(line).append('\n');
+                  }
                 }
               } catch (IOException ignored) {
                 // the process died
@@ -97,7 +99,9 @@ final class ServerProcess implements AutoCloseable {
   }
 
   String output() {
-    return output.toString();
+    synchronized (output) {
+      return output.toString();
+    }
   }
 
   int grpcPort() {
@@ -127,6 +131,23 @@ final class ServerProcess implements AutoCloseable {
     if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
       throw new AssertionError("server still running " + seconds + " s after the kill was due");
     }
+  }
+
+  /** The exit status of a process that has ended. */
+  int exitCode() {
+    return process.exitValue();
+  }
+
+  /** Whether the output contains {@code text} within {@code seconds} (it is read by a thread). */
+  boolean printed(String text, int seconds) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+    while (!output().contains(text)) {
+      if (System.nanoTime() > deadline) {
+        return false;
+      }
+      Thread.sleep(20);
+    }
+    return true;
   }
 
   @Override
