@@ -51,124 +51,196 @@ public record ServerConfig(
     Optional<CollectorsConfig> collectors,
     HttpLimits http,
     SecuritySettings security) {
-
   /** This configuration with {@code clock} as the log's clock. */
   public ServerConfig withClock(InstantSource clock) {
-    return new ServerConfig(
-        dataDir,
-        keyFile,
-        origin,
-        bindHost,
-        grpcPort,
-        httpPort,
-        initialMapSize,
-        appendLimits,
-        sequencerLimits,
-        maxEntriesPerPage,
-        verifyMode,
-        witnesses,
-        dedup,
-        ledger,
-        maxWatchers,
-        clock,
-        collectors,
-        http,
-        security);
+    return toBuilder().clock(clock).build();
   }
 
   /** This configuration allowing at most {@code maxWatchers} WatchCheckpoints calls at once. */
   public ServerConfig withMaxWatchers(int maxWatchers) {
-    return new ServerConfig(
-        dataDir,
-        keyFile,
-        origin,
-        bindHost,
-        grpcPort,
-        httpPort,
-        initialMapSize,
-        appendLimits,
-        sequencerLimits,
-        maxEntriesPerPage,
-        verifyMode,
-        witnesses,
-        dedup,
-        ledger,
-        maxWatchers,
-        clock,
-        collectors,
-        http,
-        security);
+    return toBuilder().maxWatchers(maxWatchers).build();
   }
 
   /** This configuration running {@code collectors} (spec/compliance.md). */
   public ServerConfig withCollectors(CollectorsConfig collectors) {
-    return new ServerConfig(
-        dataDir,
-        keyFile,
-        origin,
-        bindHost,
-        grpcPort,
-        httpPort,
-        initialMapSize,
-        appendLimits,
-        sequencerLimits,
-        maxEntriesPerPage,
-        verifyMode,
-        witnesses,
-        dedup,
-        ledger,
-        maxWatchers,
-        clock,
-        Optional.of(collectors),
-        http,
-        security);
+    return toBuilder().collectors(Optional.of(collectors)).build();
   }
 
   /** This configuration with {@code http} as the HTTP listener's limits. */
   public ServerConfig withHttpLimits(HttpLimits http) {
-    return new ServerConfig(
-        dataDir,
-        keyFile,
-        origin,
-        bindHost,
-        grpcPort,
-        httpPort,
-        initialMapSize,
-        appendLimits,
-        sequencerLimits,
-        maxEntriesPerPage,
-        verifyMode,
-        witnesses,
-        dedup,
-        ledger,
-        maxWatchers,
-        clock,
-        collectors,
-        http,
-        security);
+    return toBuilder().http(http).build();
   }
 
   /** This configuration with the listeners protected as {@code security} says. */
   public ServerConfig withSecurity(SecuritySettings security) {
-    return new ServerConfig(
-        dataDir,
-        keyFile,
-        origin,
-        bindHost,
-        grpcPort,
-        httpPort,
-        initialMapSize,
-        appendLimits,
-        sequencerLimits,
-        maxEntriesPerPage,
-        verifyMode,
-        witnesses,
-        dedup,
-        ledger,
-        maxWatchers,
-        clock,
-        collectors,
-        http,
-        security);
+    return toBuilder().security(security).build();
+  }
+
+  /** A builder holding this configuration's values, to change some of them. */
+  public Builder toBuilder() {
+    return new Builder(this);
+  }
+
+  /** Changes some components of a configuration; every component starts as the original's. */
+  public static final class Builder {
+    private Path dataDir;
+    private Path keyFile;
+    private String origin;
+    private String bindHost;
+    private int grpcPort;
+    private int httpPort;
+    private long initialMapSize;
+    private AppendLimits appendLimits;
+    private SequencerLimits sequencerLimits;
+    private int maxEntriesPerPage;
+    private StartupVerifier.Mode verifyMode;
+    private WitnessPolicy witnesses;
+    private boolean dedup;
+    private LedgerSettings ledger;
+    private int maxWatchers;
+    private InstantSource clock;
+    private Optional<CollectorsConfig> collectors;
+    private HttpLimits http;
+    private SecuritySettings security;
+
+    private Builder(ServerConfig c) {
+      this.dataDir = c.dataDir;
+      this.keyFile = c.keyFile;
+      this.origin = c.origin;
+      this.bindHost = c.bindHost;
+      this.grpcPort = c.grpcPort;
+      this.httpPort = c.httpPort;
+      this.initialMapSize = c.initialMapSize;
+      this.appendLimits = c.appendLimits;
+      this.sequencerLimits = c.sequencerLimits;
+      this.maxEntriesPerPage = c.maxEntriesPerPage;
+      this.verifyMode = c.verifyMode;
+      this.witnesses = c.witnesses;
+      this.dedup = c.dedup;
+      this.ledger = c.ledger;
+      this.maxWatchers = c.maxWatchers;
+      this.clock = c.clock;
+      this.collectors = c.collectors;
+      this.http = c.http;
+      this.security = c.security;
+    }
+
+    public Builder dataDir(Path dataDir) {
+      this.dataDir = dataDir;
+      return this;
+    }
+
+    public Builder keyFile(Path keyFile) {
+      this.keyFile = keyFile;
+      return this;
+    }
+
+    public Builder origin(String origin) {
+      this.origin = origin;
+      return this;
+    }
+
+    public Builder bindHost(String bindHost) {
+      this.bindHost = bindHost;
+      return this;
+    }
+
+    public Builder grpcPort(int grpcPort) {
+      this.grpcPort = grpcPort;
+      return this;
+    }
+
+    public Builder httpPort(int httpPort) {
+      this.httpPort = httpPort;
+      return this;
+    }
+
+    public Builder initialMapSize(long initialMapSize) {
+      this.initialMapSize = initialMapSize;
+      return this;
+    }
+
+    public Builder appendLimits(AppendLimits appendLimits) {
+      this.appendLimits = appendLimits;
+      return this;
+    }
+
+    public Builder sequencerLimits(SequencerLimits sequencerLimits) {
+      this.sequencerLimits = sequencerLimits;
+      return this;
+    }
+
+    public Builder maxEntriesPerPage(int maxEntriesPerPage) {
+      this.maxEntriesPerPage = maxEntriesPerPage;
+      return this;
+    }
+
+    public Builder verifyMode(StartupVerifier.Mode verifyMode) {
+      this.verifyMode = verifyMode;
+      return this;
+    }
+
+    public Builder witnesses(WitnessPolicy witnesses) {
+      this.witnesses = witnesses;
+      return this;
+    }
+
+    public Builder dedup(boolean dedup) {
+      this.dedup = dedup;
+      return this;
+    }
+
+    public Builder ledger(LedgerSettings ledger) {
+      this.ledger = ledger;
+      return this;
+    }
+
+    public Builder maxWatchers(int maxWatchers) {
+      this.maxWatchers = maxWatchers;
+      return this;
+    }
+
+    public Builder clock(InstantSource clock) {
+      this.clock = clock;
+      return this;
+    }
+
+    public Builder collectors(Optional<CollectorsConfig> collectors) {
+      this.collectors = collectors;
+      return this;
+    }
+
+    public Builder http(HttpLimits http) {
+      this.http = http;
+      return this;
+    }
+
+    public Builder security(SecuritySettings security) {
+      this.security = security;
+      return this;
+    }
+
+    public ServerConfig build() {
+      return new ServerConfig(
+          dataDir,
+          keyFile,
+          origin,
+          bindHost,
+          grpcPort,
+          httpPort,
+          initialMapSize,
+          appendLimits,
+          sequencerLimits,
+          maxEntriesPerPage,
+          verifyMode,
+          witnesses,
+          dedup,
+          ledger,
+          maxWatchers,
+          clock,
+          collectors,
+          http,
+          security);
+    }
   }
 }

@@ -53,26 +53,11 @@ class AppendStreamWindowTest {
     SequencerLimits seq = new SequencerLimits(1024, Duration.ZERO, 100_000);
     ServerConfig base = TestLog.config(dir, seq);
     ServerConfig config =
-        new ServerConfig(
-            base.dataDir(),
-            base.keyFile(),
-            base.origin(),
-            base.bindHost(),
-            base.grpcPort(),
-            base.httpPort(),
-            base.initialMapSize(),
-            new AppendLimits(ENTRY_BYTES + 16, seq.maxBatchEntries()),
-            seq,
-            base.maxEntriesPerPage(),
-            base.verifyMode(),
-            base.witnesses(),
-            false,
-            base.ledger(),
-            base.maxWatchers(),
-            base.clock(),
-            base.collectors(),
-            base.http(),
-            base.security());
+        base.toBuilder()
+            .appendLimits(new AppendLimits(ENTRY_BYTES + 16, seq.maxBatchEntries()))
+            .sequencerLimits(seq)
+            .dedup(false)
+            .build();
     try (TestLog log = TestLog.start(config)) {
       ManagedChannel channel =
           NettyChannelBuilder.forAddress("127.0.0.1", log.server.grpcPort())

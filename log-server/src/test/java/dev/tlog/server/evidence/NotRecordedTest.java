@@ -28,26 +28,10 @@ class NotRecordedTest {
     Path release = dir.resolve("release");
     ServerConfig c = TestLog.ledgerConfig(data);
     ServerConfig shortAge =
-        new ServerConfig(
-            c.dataDir(),
-            c.keyFile(),
-            c.origin(),
-            c.bindHost(),
-            c.grpcPort(),
-            c.httpPort(),
-            c.initialMapSize(),
-            c.appendLimits(),
-            c.sequencerLimits(),
-            c.maxEntriesPerPage(),
-            c.verifyMode(),
-            c.witnesses(),
-            c.dedup(),
-            new LedgerSettings(LogMode.LEDGER, Duration.ofMinutes(5), Duration.ofMinutes(2)),
-            c.maxWatchers(),
-            c.clock(),
-            c.collectors(),
-            c.http(),
-            c.security());
+        c.toBuilder()
+            .ledger(
+                new LedgerSettings(LogMode.LEDGER, Duration.ofMinutes(5), Duration.ofMinutes(2)))
+            .build();
     String yaml =
         """
         collectors:

@@ -100,27 +100,7 @@ class TlsListenerTest {
   @Test
   void plaintextOnANonLoopbackAddressIsRefusedUnlessAllowed() throws Exception {
     ServerConfig c = TestLog.config(dir.resolve("data"));
-    ServerConfig wildcard =
-        new ServerConfig(
-            c.dataDir(),
-            c.keyFile(),
-            c.origin(),
-            "0.0.0.0",
-            0,
-            0,
-            c.initialMapSize(),
-            c.appendLimits(),
-            c.sequencerLimits(),
-            c.maxEntriesPerPage(),
-            c.verifyMode(),
-            c.witnesses(),
-            c.dedup(),
-            c.ledger(),
-            c.maxWatchers(),
-            c.clock(),
-            c.collectors(),
-            c.http(),
-            c.security());
+    ServerConfig wildcard = c.toBuilder().bindHost("0.0.0.0").build();
     InsecureListenerException e =
         assertThrows(InsecureListenerException.class, () -> LogServer.start(wildcard));
     assertTrue(e.getMessage().contains("0.0.0.0"), e.getMessage());

@@ -76,26 +76,10 @@ public final class TestLog implements AutoCloseable {
   /** A ledger log (spec/ledger.md) with the defaults of {@link #config(Path)}. */
   public static ServerConfig ledgerConfig(Path dir) {
     ServerConfig c = config(dir);
-    return new ServerConfig(
-        c.dataDir(),
-        c.keyFile(),
-        c.origin(),
-        c.bindHost(),
-        c.grpcPort(),
-        c.httpPort(),
-        c.initialMapSize(),
-        new AppendLimits(65535, c.sequencerLimits().maxBatchEntries()),
-        c.sequencerLimits(),
-        c.maxEntriesPerPage(),
-        c.verifyMode(),
-        c.witnesses(),
-        c.dedup(),
-        LedgerSettings.of(LogMode.LEDGER),
-        c.maxWatchers(),
-        c.clock(),
-        c.collectors(),
-        c.http(),
-        c.security());
+    return c.toBuilder()
+        .appendLimits(new AppendLimits(65535, c.sequencerLimits().maxBatchEntries()))
+        .ledger(LedgerSettings.of(LogMode.LEDGER))
+        .build();
   }
 
   /** {@code c} with at most {@code maxWatchers} WatchCheckpoints calls open at once. */
