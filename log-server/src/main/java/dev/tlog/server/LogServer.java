@@ -26,6 +26,8 @@ import dev.tlog.server.integrate.Integrator;
 import dev.tlog.server.integrate.ReceiveClock;
 import dev.tlog.server.keys.LogKeyFile;
 import dev.tlog.server.ledger.Ledger;
+import dev.tlog.server.publish.TilePublisher;
+import dev.tlog.server.publish.s3.S3ObjectStore;
 import dev.tlog.server.read.LogReads;
 import dev.tlog.server.security.SecuritySettings;
 import dev.tlog.server.security.auth.AppendGate;
@@ -88,6 +90,8 @@ public final class LogServer implements AutoCloseable {
   private final HttpServer http;
   // Null unless collectors are configured.
   private final EvidenceScheduler evidence;
+  // Null unless a bucket is configured.
+  private final TilePublisher publisher;
   private BuiltinCollector evidenceBuiltins;
 
   /** What to close, newest first, if startup fails half-way. */
@@ -167,6 +171,23 @@ public final class LogServer implements AutoCloseable {
       }
       this.watchers = CheckpointWatchers.start(published, config.maxWatchers());
       opened.push(watchers);
+      if (config.publish().isPresent()) {
+        S3ObjectStore bucket = S3ObjectStore.open(config.publish().get());
+        opened.push(bucket);
+        // From here on the publisher owns the bucket client and closes it.
+        this.publisher =
+            TilePublisher.start(
+                storage,
+                reads,
+                published,
+                bucket,
+                config.origin(),
+                verifier,
+                Duration.ofSeconds(1));
+        opened.push(publisher);
+      } else {
+        this.publisher = null;
+      }
       Admission admission = admission(config, isLedger);
       SecuritySettings security = config.security();
       Optional<Authenticator> authenticator =
@@ -335,6 +356,11 @@ public final class LogServer implements AutoCloseable {
     return Optional.ofNullable(evidence);
   }
 
+  /** The publisher to object storage, when a bucket is configured (spec/scaling.md). */
+  public Optional<TilePublisher> publisher() {
+    return Optional.ofNullable(publisher);
+  }
+
   /** The witnessing state, when witnesses are configured. */
   public Optional<Witnessing> witnessing() {
     return Optional.ofNullable(witnessing);
@@ -364,6 +390,10 @@ public final class LogServer implements AutoCloseable {
       LOG.log(System.Logger.Level.WARNING, "error while stopping listeners", e);
     }
     watchers.close();
+    if (publisher != null) {
+      // After the sequencer: the last acknowledged batch's checkpoint may still reach the bucket.
+      publisher.close();
+    }
     if (ledger != null) {
       ledger.close();
     }

@@ -4,6 +4,7 @@ import dev.tlog.server.admission.AppendLimits;
 import dev.tlog.server.api.http.HttpLimits;
 import dev.tlog.server.errors.CorruptStorageException;
 import dev.tlog.server.evidence.config.CollectorsFile;
+import dev.tlog.server.publish.s3.S3Settings;
 import dev.tlog.server.security.SecuritySettings;
 import dev.tlog.server.security.auth.RateLimit;
 import dev.tlog.server.security.tls.DevCertificate;
@@ -172,6 +173,39 @@ public final class Main implements Callable<Integer> {
       description =
           "FULL re-derives every stored hash from the entries; TAIL only the last 4096 (default: ${DEFAULT-VALUE}).")
   StartupVerifier.Mode verifyMode;
+
+  @Option(
+      names = "--s3-bucket",
+      description =
+          "Publish tiles, entry bundles and checkpoints to this S3-compatible bucket"
+              + " (spec/scaling.md); credentials from AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY"
+              + " or the AWS SDK's other default sources.")
+  String s3Bucket;
+
+  @Option(
+      names = "--s3-prefix",
+      defaultValue = "",
+      description = "Key prefix in the bucket, e.g. logs/audit/ (default: none).")
+  String s3Prefix;
+
+  @Option(
+      names = "--s3-endpoint",
+      description = "Endpoint URL of a service other than AWS S3, e.g. http://127.0.0.1:9000.")
+  String s3Endpoint;
+
+  @Option(
+      names = "--s3-region",
+      defaultValue = "us-east-1",
+      description = "Bucket region (default: ${DEFAULT-VALUE}).")
+  String s3Region;
+
+  @Option(
+      names = "--s3-path-style",
+      arity = "1",
+      description =
+          "Path-style addressing (endpoint/bucket/key); default: true with --s3-endpoint,"
+              + " false on AWS.")
+  Boolean s3PathStyle;
 
   @Option(
       names = "--failpoint",
@@ -346,7 +380,24 @@ public final class Main implements Callable<Integer> {
         InstantSource.system(),
         Optional.ofNullable(collectors).map(CollectorsFile::read),
         httpLimits(),
-        security(devTls));
+        security(devTls),
+        publishing());
+  }
+
+  private Optional<S3Settings> publishing() {
+    if (s3Bucket == null) {
+      if (s3Endpoint != null || !s3Prefix.isEmpty()) {
+        throw new IllegalArgumentException("--s3-endpoint and --s3-prefix need --s3-bucket");
+      }
+      return Optional.empty();
+    }
+    return Optional.of(
+        new S3Settings(
+            s3Bucket,
+            s3Prefix,
+            s3Region,
+            Optional.ofNullable(s3Endpoint),
+            s3PathStyle != null ? s3PathStyle : s3Endpoint != null));
   }
 
   private HttpLimits httpLimits() {

@@ -3,6 +3,7 @@ package dev.tlog.server;
 import dev.tlog.server.admission.AppendLimits;
 import dev.tlog.server.api.http.HttpLimits;
 import dev.tlog.server.evidence.config.CollectorsConfig;
+import dev.tlog.server.publish.s3.S3Settings;
 import dev.tlog.server.security.SecuritySettings;
 import dev.tlog.server.sequencer.SequencerLimits;
 import dev.tlog.server.startup.StartupVerifier;
@@ -30,6 +31,8 @@ import java.util.Optional;
  *     or empty when none were configured
  * @param http connection limits and timeouts of the HTTP listener (spec/api.md, "Limits")
  * @param security TLS, credentials and rate limits of the listeners (spec/security.md)
+ * @param publish the S3-compatible bucket the log's tiles and checkpoints are published to
+ *     (spec/scaling.md), or empty
  */
 public record ServerConfig(
     Path dataDir,
@@ -50,7 +53,8 @@ public record ServerConfig(
     InstantSource clock,
     Optional<CollectorsConfig> collectors,
     HttpLimits http,
-    SecuritySettings security) {
+    SecuritySettings security,
+    Optional<S3Settings> publish) {
   /** This configuration with {@code clock} as the log's clock. */
   public ServerConfig withClock(InstantSource clock) {
     return toBuilder().clock(clock).build();
@@ -74,6 +78,11 @@ public record ServerConfig(
   /** This configuration with the listeners protected as {@code security} says. */
   public ServerConfig withSecurity(SecuritySettings security) {
     return toBuilder().security(security).build();
+  }
+
+  /** This configuration publishing its tiles to {@code bucket} (spec/scaling.md). */
+  public ServerConfig withPublishing(S3Settings bucket) {
+    return toBuilder().publish(Optional.of(bucket)).build();
   }
 
   /** A builder holding this configuration's values, to change some of them. */
@@ -102,6 +111,7 @@ public record ServerConfig(
     private Optional<CollectorsConfig> collectors;
     private HttpLimits http;
     private SecuritySettings security;
+    private Optional<S3Settings> publish;
 
     private Builder(ServerConfig c) {
       this.dataDir = c.dataDir;
@@ -123,6 +133,7 @@ public record ServerConfig(
       this.collectors = c.collectors;
       this.http = c.http;
       this.security = c.security;
+      this.publish = c.publish;
     }
 
     public Builder dataDir(Path dataDir) {
@@ -220,6 +231,11 @@ public record ServerConfig(
       return this;
     }
 
+    public Builder publish(Optional<S3Settings> publish) {
+      this.publish = publish;
+      return this;
+    }
+
     public ServerConfig build() {
       return new ServerConfig(
           dataDir,
@@ -240,7 +256,8 @@ public record ServerConfig(
           clock,
           collectors,
           http,
-          security);
+          security,
+          publish);
     }
   }
 }

@@ -101,7 +101,8 @@ class ComplianceReportTest {
             clock,
             Optional.empty(),
             HttpLimits.defaults(),
-            dev.tlog.server.security.SecuritySettings.none());
+            dev.tlog.server.security.SecuritySettings.none(),
+            Optional.empty());
     server = LogServer.start(config);
     try (GrpcLogSource src =
         GrpcLogSource.connect("127.0.0.1:" + server.grpcPort(), RetryPolicy.defaults())) {

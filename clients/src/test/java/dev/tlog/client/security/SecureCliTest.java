@@ -82,7 +82,8 @@ class SecureCliTest {
         InstantSource.system(),
         Optional.empty(),
         HttpLimits.defaults(),
-        security);
+        security,
+        Optional.empty());
   }
 
   /** Restarts the log on the same data with {@code security}. */

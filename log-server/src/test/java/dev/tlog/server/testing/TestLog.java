@@ -70,7 +70,8 @@ public final class TestLog implements AutoCloseable {
         InstantSource.system(),
         Optional.empty(),
         HttpLimits.defaults(),
-        SecuritySettings.none());
+        SecuritySettings.none(),
+        Optional.empty());
   }
 
   /** A ledger log (spec/ledger.md) with the defaults of {@link #config(Path)}. */

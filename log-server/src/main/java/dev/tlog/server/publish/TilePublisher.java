@@ -1,0 +1,253 @@
+package dev.tlog.server.publish;
+
+import dev.tlog.merkle.MerkleException;
+import dev.tlog.merkle.checkpoint.Checkpoint;
+import dev.tlog.merkle.checkpoint.Checkpoints;
+import dev.tlog.merkle.note.NoteVerifier;
+import dev.tlog.merkle.proof.Proofs;
+import dev.tlog.merkle.tile.EntryBundleId;
+import dev.tlog.merkle.tile.TileId;
+import dev.tlog.merkle.tile.TileMath;
+import dev.tlog.merkle.tile.TilePaths;
+import dev.tlog.server.checkpoint.CheckpointFeed;
+import dev.tlog.server.checkpoint.SignedCheckpoint;
+import dev.tlog.server.errors.StateMismatchException;
+import dev.tlog.server.read.LogReads;
+import dev.tlog.server.storage.LogReader;
+import dev.tlog.server.storage.LogStorage;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Copies the log to an {@link ObjectStore} in the C2SP tlog-tiles layout, so that readers, mirrors
+ * and CDNs can serve it without the server (spec/scaling.md, "Publishing to object storage").
+ *
+ * <p>For each new published checkpoint of size {@code n}, with {@code b} the size the bucket
+ * already has: every entry bundle and hash tile that growing the tree from {@code b} to {@code n}
+ * creates or widens (full ones immutable, partial ones short-lived), then the checkpoint, last. A
+ * reader that fetched the bucket's checkpoint therefore finds every tile it needs. The bucket's own
+ * checkpoint is the publisher's only state: after a crash it starts again from it, and writing an
+ * object a second time writes the same bytes. At start a bucket checkpoint that this log's key did
+ * not sign, that is larger than the log, or whose tree is not a prefix of the log, stops the server
+ * ({@link StateMismatchException}): publishing over it would show readers a fork or a rollback.
+ *
+ * <p>{@link #start} takes ownership of the store: {@link #close} closes it.
+ *
+ * <p>Threading: one thread, "tlog-publisher"; appends never wait for it. A failed request is
+ * retried after {@code retryDelay}, so the bucket lags while the store is down ({@link #lag}).
+ */
+public final class TilePublisher implements AutoCloseable {
+  private static final System.Logger LOG = System.getLogger(TilePublisher.class.getName());
+  static final String OCTETS = "application/octet-stream";
+  static final String TEXT = "text/plain; charset=utf-8";
+  static final String IMMUTABLE = "public, max-age=31536000, immutable";
+  static final String SHORT = "public, max-age=10";
+  static final String NO_CACHE = "no-cache";
+
+  private final LogStorage storage;
+  private final CheckpointFeed published;
+  private final ObjectStore store;
+  private final Duration retryDelay;
+  private final Semaphore wake = new Semaphore(0);
+  private final Thread thread;
+  private Runnable unsubscribe = () -> {};
+  private volatile boolean closed;
+  private volatile long bucketSize;
+  private volatile String bucketNote;
+
+  private TilePublisher(
+      LogStorage storage,
+      CheckpointFeed published,
+      ObjectStore store,
+      Duration retryDelay,
+      long bucketSize,
+      String bucketNote) {
+    this.storage = storage;
+    this.published = published;
+    this.store = store;
+    this.retryDelay = retryDelay;
+    this.bucketSize = bucketSize;
+    this.bucketNote = bucketNote;
+    this.thread = new Thread(this::run, "tlog-publisher");
+    this.thread.setDaemon(true);
+  }
+
+  /**
+   * Reads and checks the bucket's checkpoint, then starts publishing every checkpoint {@code
+   * published} carries.
+   *
+   * @throws StateMismatchException if the bucket holds a checkpoint that is not of this log
+   * @throws PublishException if the bucket cannot be read
+   */
+  public static TilePublisher start(
+      LogStorage storage,
+      LogReads reads,
+      CheckpointFeed published,
+      ObjectStore store,
+      String origin,
+      NoteVerifier logKey,
+      Duration retryDelay) {
+    Optional<byte[]> existing = store.get("checkpoint");
+    long size = 0;
+    String note = null;
+    if (existing.isPresent()) {
+      Checkpoint cp = bucketCheckpoint(existing.get(), origin, logKey, store);
+      checkPrefix(cp, reads, published.current().checkpoint(), store);
+      size = cp.size();
+      note = new String(existing.get(), StandardCharsets.UTF_8);
+    }
+    TilePublisher p = new TilePublisher(storage, published, store, retryDelay, size, note);
+    p.unsubscribe = published.subscribe(cp -> p.wake.release());
+    p.thread.start();
+    p.wake.release();
+    return p;
+  }
+
+  private static Checkpoint bucketCheckpoint(
+      byte[] note, String origin, NoteVerifier logKey, ObjectStore store) {
+    try {
+      return Checkpoints.openSigned(note, origin, List.of(logKey));
+    } catch (MerkleException e) {
+      throw new StateMismatchException(
+          "the checkpoint in "
+              + store.describe()
+              + " is not a checkpoint of this log ("
+              + e.getMessage()
+              + "); refusing to publish over it",
+          e);
+    }
+  }
+
+  private static void checkPrefix(
+      Checkpoint cp, LogReads reads, Checkpoint current, ObjectStore store) {
+    long local = current.size();
+    if (cp.size() > local) {
+      throw new StateMismatchException(
+          "the checkpoint in "
+              + store.describe()
+              + " has size "
+              + cp.size()
+              + " but this log has only "
+              + local
+              + " entries (restored from an older backup?); refusing to publish a rollback");
+    }
+    if (cp.size() == 0) {
+      return;
+    }
+    try {
+      Proofs.checkConsistency(reads.consistency(cp.size(), local), cp.root(), current.root());
+    } catch (MerkleException e) {
+      throw new StateMismatchException(
+          "the checkpoint in "
+              + store.describe()
+              + " (size "
+              + cp.size()
+              + ") is not consistent with this log ("
+              + e.getMessage()
+              + "); refusing to publish a fork",
+          e);
+    }
+  }
+
+  /** The size of the checkpoint the bucket holds. */
+  public long bucketSize() {
+    return bucketSize;
+  }
+
+  /** Entries published locally but not yet in the bucket. */
+  public long lag() {
+    return Math.max(0, published.current().size() - bucketSize);
+  }
+
+  private void run() {
+    while (!closed) {
+      try {
+        wake.tryAcquire(1, TimeUnit.SECONDS);
+        wake.drainPermits();
+      } catch (InterruptedException e) {
+        return;
+      }
+      SignedCheckpoint cp = published.current();
+      while (!closed && !cp.note().equals(bucketNote)) {
+        try {
+          publish(cp);
+        } catch (RuntimeException e) {
+          LOG.log(
+              System.Logger.Level.WARNING,
+              "publishing checkpoint "
+                  + cp.size()
+                  + " to "
+                  + store.describe()
+                  + " failed, retrying in "
+                  + retryDelay.toMillis()
+                  + " ms: "
+                  + e.getMessage());
+          try {
+            Thread.sleep(retryDelay.toMillis());
+          } catch (InterruptedException ie) {
+            return;
+          }
+        }
+        cp = published.current();
+      }
+    }
+  }
+
+  /** Everything {@code cp} needs beyond the bucket's size, then {@code cp} itself. */
+  private void publish(SignedCheckpoint cp) {
+    long from = Math.min(bucketSize, cp.size());
+    long to = cp.size();
+    try (LogReader r = storage.reader()) {
+      for (EntryBundleId b : TileMath.newEntryBundles(from, to)) {
+        store.put(
+            TilePaths.format(b),
+            r.entryBundle(b.index(), b.width()),
+            OCTETS,
+            b.width() == TileMath.FULL_WIDTH ? IMMUTABLE : SHORT);
+      }
+      for (TileId t : TileMath.newTiles(from, to)) {
+        store.put(
+            TilePaths.format(t),
+            r.hashTile(t.level(), t.index(), t.width()),
+            OCTETS,
+            t.width() == TileMath.FULL_WIDTH ? IMMUTABLE : SHORT);
+      }
+    }
+    store.put("checkpoint", cp.note().getBytes(StandardCharsets.UTF_8), TEXT, NO_CACHE);
+    bucketSize = to;
+    bucketNote = cp.note();
+  }
+
+  /** Waits until the bucket holds {@code size} or more, or {@code timeout} passes. */
+  public boolean awaitBucketSize(long size, Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (bucketSize < size) {
+      if (System.nanoTime() > deadline) {
+        return false;
+      }
+      Thread.sleep(10);
+    }
+    return true;
+  }
+
+  /**
+   * Stops publishing and closes the store; what is in the bucket stays consistent (the checkpoint
+   * is written last).
+   */
+  @Override
+  public void close() {
+    closed = true;
+    unsubscribe.run();
+    thread.interrupt();
+    try {
+      thread.join(TimeUnit.SECONDS.toMillis(30));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    store.close();
+  }
+}

@@ -1,0 +1,96 @@
+package dev.tlog.server.publish;
+
+import dev.tlog.server.publish.s3.S3Settings;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Properties;
+import org.gaul.s3proxy.AuthenticationType;
+import org.gaul.s3proxy.S3Proxy;
+import org.jclouds.ContextBuilder;
+import org.jclouds.blobstore.BlobStoreContext;
+import org.jclouds.blobstore.domain.ContainerAccess;
+
+/**
+ * A real S3-compatible server for tests: S3Proxy in this JVM on a free loopback port, storing
+ * objects as files under a directory, with one public-read bucket so that plain HTTP GETs read it
+ * as a CDN or a client would.
+ */
+final class S3Bucket implements AutoCloseable {
+  static final String BUCKET = "tlog-tiles";
+  static final String ACCESS_KEY = "tlog-test-access";
+  static final String SECRET_KEY = "tlog-test-secret";
+
+  private final S3Proxy proxy;
+  private final BlobStoreContext context;
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  private S3Bucket(S3Proxy proxy, BlobStoreContext context) {
+    this.proxy = proxy;
+    this.context = context;
+  }
+
+  static S3Bucket start(Path dir) throws Exception {
+    Properties props = new Properties();
+    props.setProperty("jclouds.filesystem.basedir", dir.toString());
+    BlobStoreContext context =
+        ContextBuilder.newBuilder("filesystem")
+            .overrides(props)
+            .credentials("unused", "unused")
+            .build(BlobStoreContext.class);
+    context.getBlobStore().createContainerInLocation(null, BUCKET);
+    context.getBlobStore().setContainerAccess(BUCKET, ContainerAccess.PUBLIC_READ);
+    S3Proxy proxy =
+        S3Proxy.builder()
+            .blobStore(context.getBlobStore())
+            .endpoint(URI.create("http://127.0.0.1:0"))
+            // S3Proxy 2.6 rejects the AWS SDK 2.57 signature of PUTs (SignatureDoesNotMatch),
+            // so it checks none; the SDK still signs with the credentials below.
+            .awsAuthentication(AuthenticationType.NONE, null, null)
+            .build();
+    proxy.start();
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (!"STARTED".equals(proxy.getState())) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("S3Proxy did not start: " + proxy.getState());
+      }
+      Thread.sleep(10);
+    }
+    // The publisher takes credentials from the AWS SDK's default chain, which reads these first.
+    System.setProperty("aws.accessKeyId", ACCESS_KEY);
+    System.setProperty("aws.secretAccessKey", SECRET_KEY);
+    return new S3Bucket(proxy, context);
+  }
+
+  String endpoint() {
+    return "http://127.0.0.1:" + proxy.getPort();
+  }
+
+  /** The public URL of the bucket (with {@code prefix}), as tlog-tiles clients are given it. */
+  String url(String prefix) {
+    return endpoint() + "/" + BUCKET + "/" + prefix;
+  }
+
+  S3Settings settings(String prefix) {
+    return new S3Settings(BUCKET, prefix, "us-east-1", Optional.of(endpoint()), true);
+  }
+
+  /** An anonymous GET of {@code key}, as a reader of the public bucket does it. */
+  HttpResponse<byte[]> get(String key) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(URI.create(endpoint() + "/" + BUCKET + "/" + key))
+            .timeout(Duration.ofSeconds(10))
+            .build(),
+        HttpResponse.BodyHandlers.ofByteArray());
+  }
+
+  @Override
+  public void close() throws Exception {
+    proxy.stop();
+    context.close();
+  }
+}
