@@ -12,6 +12,7 @@ import dev.tlog.proto.v1.AppendBatchRequest;
 import dev.tlog.server.LogServer;
 import dev.tlog.server.ServerConfig;
 import dev.tlog.server.errors.StateMismatchException;
+import dev.tlog.server.testing.S3Bucket;
 import dev.tlog.server.testing.TestLog;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;

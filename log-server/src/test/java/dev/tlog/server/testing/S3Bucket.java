@@ -1,4 +1,4 @@
-package dev.tlog.server.publish;
+package dev.tlog.server.testing;
 
 import dev.tlog.server.publish.s3.S3Settings;
 import java.net.URI;
@@ -20,10 +20,10 @@ import org.jclouds.blobstore.domain.ContainerAccess;
  * objects as files under a directory, with one public-read bucket so that plain HTTP GETs read it
  * as a CDN or a client would.
  */
-final class S3Bucket implements AutoCloseable {
-  static final String BUCKET = "tlog-tiles";
-  static final String ACCESS_KEY = "tlog-test-access";
-  static final String SECRET_KEY = "tlog-test-secret";
+public final class S3Bucket implements AutoCloseable {
+  public static final String BUCKET = "tlog-tiles";
+  public static final String ACCESS_KEY = "tlog-test-access";
+  public static final String SECRET_KEY = "tlog-test-secret";
 
   private final S3Proxy proxy;
   private final BlobStoreContext context;
@@ -34,7 +34,7 @@ final class S3Bucket implements AutoCloseable {
     this.context = context;
   }
 
-  static S3Bucket start(Path dir) throws Exception {
+  public static S3Bucket start(Path dir) throws Exception {
     Properties props = new Properties();
     props.setProperty("jclouds.filesystem.basedir", dir.toString());
     BlobStoreContext context =
@@ -66,21 +66,21 @@ final class S3Bucket implements AutoCloseable {
     return new S3Bucket(proxy, context);
   }
 
-  String endpoint() {
+  public String endpoint() {
     return "http://127.0.0.1:" + proxy.getPort();
   }
 
   /** The public URL of the bucket (with {@code prefix}), as tlog-tiles clients are given it. */
-  String url(String prefix) {
+  public String url(String prefix) {
     return endpoint() + "/" + BUCKET + "/" + prefix;
   }
 
-  S3Settings settings(String prefix) {
+  public S3Settings settings(String prefix) {
     return new S3Settings(BUCKET, prefix, "us-east-1", Optional.of(endpoint()), true);
   }
 
   /** An anonymous GET of {@code key}, as a reader of the public bucket does it. */
-  HttpResponse<byte[]> get(String key) throws Exception {
+  public HttpResponse<byte[]> get(String key) throws Exception {
     return http.send(
         HttpRequest.newBuilder(URI.create(endpoint() + "/" + BUCKET + "/" + key))
             .timeout(Duration.ofSeconds(10))
