@@ -378,7 +378,8 @@
         return { status: 'unsupported', message: e.message, checks: checks };
       }
       const what = e instanceof VerificationError ? e.message : 'error: ' + e;
-      checks.push({ name: e.what || 'verification', ok: false, detail: what });
+      const detail = e.what && what.startsWith(e.what + ': ') ? what.slice(e.what.length + 2) : what;
+      checks.push({ name: e.what || 'verification', ok: false, detail: detail });
       return { status: 'failed', message: 'verification failed: ' + what, checks: checks };
     }
   }
