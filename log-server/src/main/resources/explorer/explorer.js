@@ -215,7 +215,8 @@
     for (const f of FILTERS) {
       const v = params.get(f);
       if (v) {
-        form.elements[f].value = (f === 'from' || f === 'to') ? v.replace(/(:\d\d)?(\.\d+)?Z$/, (m, s) => s || '') : v;
+        // datetime-local takes the UTC time without its zone (and without fractions).
+        form.elements[f].value = (f === 'from' || f === 'to') ? v.replace(/(\.\d+)?Z$/, '') : v;
       }
     }
     form.addEventListener('submit', (ev) => {

@@ -191,6 +191,14 @@ class ExplorerBrowserTest {
         chromium.await(d -> column(d, "severity", u -> u.contains("min_severity=error")));
     assertEquals(List.of("error", "critical"), severities);
     chromium.screenshot("events-min-severity-error");
+
+    // An event-time range after every event: none matches, and the form shows the range.
+    open(base + "/explorer/#/events?from=2100-01-01T00:00:00Z");
+    assertEquals(
+        "No event matches.", chromium.await(d -> d.findElement(By.id("events-empty")).getText()));
+    assertEquals(
+        "2100-01-01T00:00",
+        browser.findElement(By.id("filter-from")).getAttribute("value").substring(0, 16));
     System.out.println("events: actor filter " + actors + ", min severity error " + severities);
   }
 
