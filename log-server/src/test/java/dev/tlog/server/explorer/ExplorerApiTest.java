@@ -14,9 +14,13 @@ import dev.tlog.merkle.ledger.Severity;
 import dev.tlog.merkle.proof.InclusionProof;
 import dev.tlog.merkle.proof.Proofs;
 import dev.tlog.proto.v1.AppendBatchRequest;
+import dev.tlog.server.Main;
+import dev.tlog.server.security.SecuritySettings;
 import dev.tlog.server.testing.TestLog;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -209,6 +213,34 @@ class ExplorerApiTest {
       assertTrue(r.body().startsWith("this log is not a ledger"), r.body());
       assertEquals(false, json(log, "/api/v1/checkpoint").getBoolean("ledger"));
       assertEquals("eA==", json(log, "/api/v1/entry/0").getString("entry"));
+    }
+  }
+
+  @Test
+  void withAuthReadsTheExplorerNeedsATokenToo() throws Exception {
+    Path auth = dir.resolve("auth");
+    StringWriter out = new StringWriter();
+    var cli = Main.commandLine();
+    cli.setOut(new PrintWriter(out, true));
+    cli.setErr(new PrintWriter(new StringWriter(), true));
+    assertEquals(
+        0, cli.execute("token", "add", "--auth-file", auth.toString(), "--actor", "user:auditor"));
+    String token = out.toString().strip();
+    try (TestLog log =
+        TestLog.start(
+            TestLog.ledgerConfig(dir.resolve("data"))
+                .withSecurity(SecuritySettings.none().withAuthFile(auth, true)))) {
+      for (String path : List.of("/api/v1/checkpoint", "/api/v1/events", "/explorer/")) {
+        assertEquals(401, send(log, "GET", path).statusCode(), path);
+        HttpResponse<String> ok =
+            http.send(
+                HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + log.server.httpPort() + path))
+                    .header("Authorization", "Bearer " + token)
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, ok.statusCode(), path);
+      }
     }
   }
 
