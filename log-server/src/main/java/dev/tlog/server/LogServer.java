@@ -5,6 +5,7 @@ import dev.tlog.merkle.note.NoteVerifier;
 import dev.tlog.merkle.note.VerifierKeys;
 import dev.tlog.server.admission.Admission;
 import dev.tlog.server.admission.EventAdmission;
+import dev.tlog.server.api.explorer.ExplorerRoutes;
 import dev.tlog.server.api.grpc.CallAuthentication;
 import dev.tlog.server.api.grpc.CheckpointWatchers;
 import dev.tlog.server.api.grpc.LedgerGrpcService;
@@ -211,6 +212,17 @@ public final class LogServer implements AutoCloseable {
       opened.push(vertx::close);
       this.http =
           new TileHttpApi(vertx, reads, published, storage, key.verifierKey(), config.http())
+              .withRoutes(
+                  ExplorerRoutes.of(
+                          reads,
+                          storage,
+                          signed,
+                          published,
+                          key.verifierKey(),
+                          config.witnesses(),
+                          Optional.ofNullable(witnessing),
+                          Optional.ofNullable(ledger))
+                      ::mount)
               .listen(
                   config.bindHost(),
                   config.httpPort(),

@@ -457,6 +457,13 @@ public final class Main implements Callable<Integer> {
             + server.httpPort()
             + "/checkpoint");
     System.out.println(
+        "  explorer:     "
+            + (tls ? "https://" : "http://")
+            + bind
+            + ":"
+            + server.httpPort()
+            + "/explorer/");
+    System.out.println(
         "  TLS:          "
             + (tls
                 ? "on, gRPC and HTTP"
