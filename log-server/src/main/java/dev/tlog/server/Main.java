@@ -404,7 +404,8 @@ public final class Main implements Callable<Integer> {
                     "--origin",
                     config.origin(),
                     "--verify-on-start",
-                    verifyMode.name())))
+                    verifyMode.name())),
+            line -> System.err.println("tlog-server: " + line))
         .run(config.dataDir());
     return config(devTls, StartupVerifier.Mode.TAIL);
   }
