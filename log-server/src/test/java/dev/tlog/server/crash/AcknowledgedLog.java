@@ -17,6 +17,7 @@ import dev.tlog.proto.v1.GetCheckpointRequest;
 import dev.tlog.proto.v1.GetEntriesRequest;
 import dev.tlog.proto.v1.LogServiceGrpc;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -71,6 +72,21 @@ final class AcknowledgedLog {
       assertEquals(was, cp.root(), "two checkpoints for size " + cp.size() + " disagree");
     }
     return cp;
+  }
+
+  /**
+   * A log to check a restored backup against: it promises only {@code promised} (index → bytes, the
+   * entries acknowledged before the backup began) and has seen no checkpoint.
+   */
+  static AcknowledgedLog promising(String origin, NoteVerifier logKey, Map<Long, byte[]> promised) {
+    AcknowledgedLog log = new AcknowledgedLog(origin, logKey);
+    log.acked.putAll(promised);
+    return log;
+  }
+
+  /** The entries acknowledged so far (index → bytes), a copy. */
+  Map<Long, byte[]> ackedSoFar() {
+    return new HashMap<>(acked);
   }
 
   long ackedCount() {

@@ -100,6 +100,16 @@ final class ServerProcess implements AutoCloseable {
     return output.toString();
   }
 
+  /** The verifier key the server printed at start. */
+  String verifierKey() {
+    for (String line : output.toString().split("\n")) {
+      if (line.contains("verifier key:")) {
+        return line.substring(line.indexOf(':') + 1).strip();
+      }
+    }
+    throw new AssertionError("server printed no verifier key:\n" + output);
+  }
+
   int grpcPort() {
     return grpcPort;
   }
