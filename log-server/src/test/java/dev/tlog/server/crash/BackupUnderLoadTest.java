@@ -85,6 +85,9 @@ class BackupUnderLoadTest {
       assertTrue(server.awaitStart().isEmpty(), server::output);
       ManagedChannel channel = channel(server.grpcPort());
       try {
+        // Its storage check child walked the whole copy and the server forwarded the progress.
+        String walked = "tlog-server: verifying storage: " + backedUp + " of " + backedUp;
+        assertTrue(server.output().contains(walked + " entries (100%)"), server::output);
         long size = check.checkAfterRestart(stub(channel), "restored backup");
         assertEquals(backedUp, size, "restored size vs the size the backup printed");
         AppendLoad load = new AppendLoad(channel, check, "after", seed + 1);
