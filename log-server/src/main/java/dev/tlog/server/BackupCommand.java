@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
@@ -87,11 +88,23 @@ final class BackupCommand implements Callable<Integer> {
       return EXIT_REFUSED;
     }
     Path outLog = Files.createDirectories(out.resolve("log"));
-    stdout.printf(
-        "backing up %s (data.mdb %d bytes) to %s%n",
-        logDir, Files.size(logDir.resolve("data.mdb")), outLog);
+    long source = Files.size(logDir.resolve("data.mdb"));
+    stdout.printf("backing up %s (data.mdb %d bytes) to %s%n", logDir, source, outLog);
     stdout.flush();
-    LmdbBackup.Copied copied = LmdbBackup.copy(logDir, outLog);
+    LmdbBackup.Copied copied =
+        LmdbBackup.copy(
+            logDir,
+            outLog,
+            Duration.ofSeconds(2),
+            written -> {
+              // The source is an upper bound (unused pages at its end are not copied) that grows.
+              err.printf(
+                  Locale.ROOT,
+                  "tlog-server backup: copying: %d of about %d bytes%n",
+                  written,
+                  source);
+              err.flush();
+            });
     stdout.printf(
         Locale.ROOT,
         "copied %d bytes in %.1f s%n",

@@ -95,7 +95,7 @@ class CrashLoopTest {
         Optional<Integer> exit = server.awaitStart();
         assertTrue(exit.isEmpty(), () -> context + ": server exited " + exit + ":\n" + out(server));
         if (log == null) {
-          log = new AcknowledgedLog(TestLog.ORIGIN, VerifierKeys.parse(vkey(server.output())));
+          log = new AcknowledgedLog(TestLog.ORIGIN, VerifierKeys.parse(server.verifierKey()));
         }
         channel =
             NettyChannelBuilder.forAddress("127.0.0.1", server.grpcPort()).usePlaintext().build();
@@ -234,14 +234,5 @@ class CrashLoopTest {
 
   private static String out(ServerProcess server) {
     return server.output();
-  }
-
-  private static String vkey(String output) {
-    for (String line : output.split("\n")) {
-      if (line.contains("verifier key:")) {
-        return line.substring(line.indexOf(':') + 1).strip();
-      }
-    }
-    throw new AssertionError("server printed no verifier key:\n" + output);
   }
 }

@@ -6,6 +6,10 @@ import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongConsumer;
 import org.lmdbjava.Dbi;
 import org.lmdbjava.Env;
 import org.lmdbjava.EnvFlags;
@@ -36,6 +40,42 @@ public final class LmdbBackup {
    * directory; returns the size of the copied {@code data.mdb}.
    */
   public static Copied copy(Path logDir, Path outLogDir) {
+    return copy(logDir, outLogDir, Duration.ofSeconds(2), written -> {});
+  }
+
+  /**
+   * {@link #copy(Path, Path)}, handing the bytes written to the copy so far to {@code progress}
+   * every {@code interval} while it runs ({@code mdb_env_copy} has no callback: the file is
+   * watched), from another thread.
+   */
+  public static Copied copy(Path logDir, Path outLogDir, Duration interval, LongConsumer progress) {
+    ScheduledExecutorService watcher =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "tlog-backup-progress");
+              t.setDaemon(true);
+              return t;
+            });
+    Path copy = outLogDir.resolve("data.mdb");
+    watcher.scheduleAtFixedRate(
+        () -> {
+          try {
+            progress.accept(Files.size(copy));
+          } catch (IOException e) {
+            // not created yet, or being replaced after a retry
+          }
+        },
+        interval.toNanos(),
+        interval.toNanos(),
+        TimeUnit.NANOSECONDS);
+    try {
+      return copyOnce(logDir, outLogDir);
+    } finally {
+      watcher.shutdownNow();
+    }
+  }
+
+  private static Copied copyOnce(Path logDir, Path outLogDir) {
     Path data = logDir.resolve("data.mdb");
     if (!Files.exists(data)) {
       throw new StorageException("no log in " + logDir + " (no data.mdb)");
