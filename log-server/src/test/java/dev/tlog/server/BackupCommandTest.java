@@ -10,12 +10,17 @@ import dev.tlog.server.startup.StartupVerifier;
 import dev.tlog.server.testing.TestLog;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.lmdbjava.Dbi;
+import org.lmdbjava.Env;
+import org.lmdbjava.EnvFlags;
+import org.lmdbjava.Txn;
 
 /**
  * {@code tlog-server backup} in process on a stopped log: the full verification of the copy reports
@@ -74,6 +79,38 @@ class BackupCommandTest {
     Run ok = backup("--data-dir", data, "--out", dir.resolve("empty-log-backup"));
     assertEquals(0, ok.exit(), ok.err());
     assertTrue(ok.out().contains(BackupCommand.VERIFIED + "0, root "), ok.out());
+  }
+
+  @Test
+  void aCopyThatDoesNotVerifyIsExitCode4() throws Exception {
+    Path data = dir.resolve("data");
+    try (TestLog log = TestLog.start(data)) {
+      AppendBatchRequest.Builder req = AppendBatchRequest.newBuilder();
+      for (int i = 0; i < 10; i++) {
+        req.addEntries(ByteString.copyFrom("e" + i, StandardCharsets.UTF_8));
+      }
+      log.blocking.appendBatch(req.build());
+    }
+    // One flipped bit in a stored chain hash: a well-formed environment that disagrees with itself.
+    try (Env<ByteBuffer> env =
+        Env.create().setMaxDbs(8).open(data.resolve("log").toFile(), EnvFlags.MDB_NOTLS)) {
+      Dbi<ByteBuffer> chains = env.openDbi("chains");
+      try (Txn<ByteBuffer> txn = env.txnWrite()) {
+        ByteBuffer key = ByteBuffer.allocateDirect(Long.BYTES).putLong(0).flip();
+        ByteBuffer stored = chains.get(txn, key);
+        ByteBuffer value = ByteBuffer.allocateDirect(stored.remaining()).put(stored).flip();
+        value.put(5, (byte) (value.get(5) ^ 1));
+        chains.put(txn, key, value);
+        txn.commit();
+      }
+    }
+    Run bad = backup("--data-dir", data, "--out", dir.resolve("b"));
+    assertEquals(BackupCommand.EXIT_BAD_COPY, bad.exit(), bad.err());
+    assertTrue(
+        bad.err().contains("the copy in " + dir.resolve("b") + " does not verify, do not use it:"),
+        bad.err());
+    assertTrue(bad.err().contains("chain hash 0 disagrees"), bad.err());
+    assertFalse(bad.out().contains(BackupCommand.VERIFIED), bad.out());
   }
 
   private record Run(int exit, String out, String err) {}
