@@ -41,7 +41,7 @@ class CrashLoopTest {
   static final int DEFAULT_CYCLES = 50;
 
   /** Ledger-mode cycles by default: each restart also waits for and checks the ledger index. */
-  static final int DEFAULT_LEDGER_CYCLES = 20;
+  static final int DEFAULT_LEDGER_CYCLES = 15;
 
   @TempDir Path dir;
 
