@@ -117,7 +117,9 @@ public final class LogServer implements AutoCloseable {
       NoteVerifier verifier = VerifierKeys.parse(key.verifierKey());
       CheckpointSigner signer = new CheckpointSigner(config.origin(), key);
       SignedCheckpoint current =
-          new StartupVerifier(storage, signer, verifier).verify(config.verifyMode());
+          new StartupVerifier(
+                  storage, signer, verifier, line -> LOG.log(System.Logger.Level.INFO, line))
+              .verify(config.verifyMode());
       LeafIndex leafIndex = new LeafIndex();
       try (LogReader r = storage.reader()) {
         leafIndex.rebuild(r);
