@@ -11,6 +11,7 @@ import dev.tlog.server.startup.StartupVerifier;
 import dev.tlog.server.startup.StorageCheckProcess;
 import dev.tlog.server.storage.DataDirLock;
 import dev.tlog.server.storage.lmdb.LmdbLogStorage;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.concurrent.Callable;
@@ -90,9 +91,17 @@ final class CheckStorageCommand implements Callable<Integer> {
   private long verify(Ed25519NoteSigner key) {
     try (LmdbLogStorage storage =
         LmdbLogStorage.open(dataDir.resolve("log"), origin, null, 1L << 20)) {
+      PrintWriter err = spec.commandLine().getErr();
       SignedCheckpoint cp =
           new StartupVerifier(
-                  storage, new CheckpointSigner(origin, key), VerifierKeys.parse(key.verifierKey()))
+                  storage,
+                  new CheckpointSigner(origin, key),
+                  VerifierKeys.parse(key.verifierKey()),
+                  line -> {
+                    // The server forwards these lines as they come (StorageCheckProcess).
+                    err.println(line);
+                    err.flush();
+                  })
               .verify(verifyMode);
       return cp.size();
     }

@@ -5,6 +5,7 @@ import dev.tlog.merkle.note.NoteVerifier;
 import dev.tlog.merkle.note.VerifierKeys;
 import dev.tlog.server.admission.Admission;
 import dev.tlog.server.admission.EventAdmission;
+import dev.tlog.server.api.explorer.ExplorerRoutes;
 import dev.tlog.server.api.grpc.CallAuthentication;
 import dev.tlog.server.api.grpc.CheckpointWatchers;
 import dev.tlog.server.api.grpc.LedgerGrpcService;
@@ -120,7 +121,9 @@ public final class LogServer implements AutoCloseable {
       NoteVerifier verifier = VerifierKeys.parse(key.verifierKey());
       CheckpointSigner signer = new CheckpointSigner(config.origin(), key);
       SignedCheckpoint current =
-          new StartupVerifier(storage, signer, verifier).verify(config.verifyMode());
+          new StartupVerifier(
+                  storage, signer, verifier, line -> LOG.log(System.Logger.Level.INFO, line))
+              .verify(config.verifyMode());
       LeafIndex leafIndex = new LeafIndex();
       try (LogReader r = storage.reader()) {
         leafIndex.rebuild(r);
@@ -232,6 +235,17 @@ public final class LogServer implements AutoCloseable {
       opened.push(vertx::close);
       this.http =
           new TileHttpApi(vertx, reads, published, storage, key.verifierKey(), config.http())
+              .withRoutes(
+                  ExplorerRoutes.of(
+                          reads,
+                          storage,
+                          signed,
+                          published,
+                          key.verifierKey(),
+                          config.witnesses(),
+                          Optional.ofNullable(witnessing),
+                          Optional.ofNullable(ledger))
+                      ::mount)
               .listen(
                   config.bindHost(),
                   config.httpPort(),

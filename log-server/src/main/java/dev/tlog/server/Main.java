@@ -41,7 +41,12 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     version = "tlog-server 0.1.0",
     description = "Runs the tlog transparency log: gRPC appends and proofs, C2SP tiles over HTTP.",
-    subcommands = {ReindexCommand.class, TokenCommand.class, CheckStorageCommand.class})
+    subcommands = {
+      ReindexCommand.class,
+      TokenCommand.class,
+      CheckStorageCommand.class,
+      BackupCommand.class
+    })
 public final class Main implements Callable<Integer> {
   /** Exit code when the server cannot start (bad data dir, inconsistent state, port in use). */
   static final int EXIT_START_FAILED = 3;
@@ -464,7 +469,8 @@ public final class Main implements Callable<Integer> {
                     "--origin",
                     config.origin(),
                     "--verify-on-start",
-                    verifyMode.name())))
+                    verifyMode.name())),
+            line -> System.err.println("tlog-server: " + line))
         .run(config.dataDir());
     return config(devTls, StartupVerifier.Mode.TAIL);
   }
@@ -507,6 +513,13 @@ public final class Main implements Callable<Integer> {
             + ":"
             + server.httpPort()
             + "/checkpoint");
+    System.out.println(
+        "  explorer:     "
+            + (tls ? "https://" : "http://")
+            + bind
+            + ":"
+            + server.httpPort()
+            + "/explorer/");
     System.out.println(
         "  TLS:          "
             + (tls

@@ -17,6 +17,7 @@ import dev.tlog.client.VerifyingReader;
 import dev.tlog.client.ledger.EventRecorder;
 import dev.tlog.client.testing.Cli;
 import dev.tlog.client.testing.Cli.Result;
+import dev.tlog.client.testing.HeadlessBrowser;
 import dev.tlog.client.transport.GrpcLogSource;
 import dev.tlog.compliance.evidence.Evidence;
 import dev.tlog.merkle.ledger.EventTime;
@@ -44,6 +45,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Pdf;
+import org.openqa.selenium.PrintsPage;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.print.PrintOptions;
 
 /**
  * tlog report and tlog verify-report end to end: a real ledger log (in-process LogServer, LMDB in a
@@ -309,6 +316,42 @@ class ComplianceReportTest {
     assertFalse(html.contains("<script"), "the secret.access payload must be escaped");
     assertTrue(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
     assertFalse(html.contains("src=") || html.contains("href=") || html.contains("<link"));
+  }
+
+  /**
+   * The printable report as a person sees it: opened in headless Chromium it renders its title and
+   * a controls table, shows the planted script payload as text, and prints to a PDF.
+   */
+  @Test
+  void theHtmlReportRendersInABrowserAndPrints() throws Exception {
+    try (HeadlessBrowser browser =
+        HeadlessBrowser.start(Files.createDirectories(tmp.resolve("browser-profile")))) {
+      WebDriver d = browser.driver();
+      d.get(subDir.resolve("report.html").toUri().toString());
+      String title = d.getTitle();
+      assertTrue(title.endsWith(" — compliance report"), title);
+      assertEquals(title, d.findElement(By.tagName("h1")).getText());
+      List<WebElement> rows = d.findElements(By.cssSelector("#controls table tr"));
+      assertTrue(rows.size() > 1, "the controls table has rows: " + rows.size());
+      assertTrue(d.findElement(By.tagName("body")).getText().contains("<script>alert(1)</script>"));
+      assertTrue(d.findElements(By.tagName("script")).isEmpty());
+      Path shot = browser.screenshot("compliance-report");
+      Pdf pdf = ((PrintsPage) d).print(new PrintOptions());
+      byte[] bytes = java.util.Base64.getDecoder().decode(pdf.getContent());
+      Path pdfFile = shot.resolveSibling("compliance-report.pdf");
+      Files.write(pdfFile, bytes);
+      assertEquals("%PDF", new String(bytes, 0, 4, java.nio.charset.StandardCharsets.US_ASCII));
+      System.out.println(
+          "report.html in chromium: title \""
+              + title
+              + "\", "
+              + (rows.size() - 1)
+              + " control rows; screenshot "
+              + shot
+              + ", printed "
+              + bytes.length
+              + " bytes of PDF");
+    }
   }
 
   private Path copy(Path dir, String name) throws Exception {

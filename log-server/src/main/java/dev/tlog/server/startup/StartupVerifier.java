@@ -26,6 +26,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
 
 /**
  * Checks at startup that the stored entries, tiles, chain and signed checkpoint agree. The
@@ -34,7 +35,8 @@ import java.util.concurrent.Future;
  * server must not serve then.
  *
  * <p>{@link Mode#FULL} re-derives every stored hash from the entries, one task per run of {@value
- * #CHUNK_BUNDLES} bundles on every core, each a sequential scan in its own read transaction.
+ * #CHUNK_BUNDLES} bundles on every core, each a sequential scan in its own read transaction, and
+ * reports how far it got ({@link Progress}, to the sink it was given).
  */
 public final class StartupVerifier {
   /** Bundles of 256 entries one verification task re-derives. */
@@ -48,6 +50,9 @@ public final class StartupVerifier {
     TAIL
   }
 
+  /** What a {@link Progress} line of the {@link Mode#FULL} walk starts with. */
+  public static final String PROGRESS = "verifying storage";
+
   /** Entries re-derived in {@link Mode#TAIL}. */
   public static final int TAIL_ENTRIES = 4096;
 
@@ -55,17 +60,44 @@ public final class StartupVerifier {
   private final CheckpointSigner signer;
   private final NoteVerifier logKey;
   private final int threads;
+  private final Consumer<String> progress;
+  private final long progressStep;
 
   public StartupVerifier(LogStorage storage, CheckpointSigner signer, NoteVerifier logKey) {
-    this(storage, signer, logKey, Runtime.getRuntime().availableProcessors());
+    this(storage, signer, logKey, line -> {});
+  }
+
+  /** A verifier whose {@link Mode#FULL} walk reports its {@link Progress} to {@code progress}. */
+  public StartupVerifier(
+      LogStorage storage, CheckpointSigner signer, NoteVerifier logKey, Consumer<String> progress) {
+    this(
+        storage,
+        signer,
+        logKey,
+        Runtime.getRuntime().availableProcessors(),
+        progress,
+        Progress.DEFAULT_STEP);
   }
 
   public StartupVerifier(
       LogStorage storage, CheckpointSigner signer, NoteVerifier logKey, int threads) {
+    this(storage, signer, logKey, threads, line -> {}, Progress.DEFAULT_STEP);
+  }
+
+  /** The full form: a progress line at least every {@code progressStep} entries. */
+  public StartupVerifier(
+      LogStorage storage,
+      CheckpointSigner signer,
+      NoteVerifier logKey,
+      int threads,
+      Consumer<String> progress,
+      long progressStep) {
     this.storage = storage;
     this.signer = signer;
     this.logKey = logKey;
     this.threads = Math.max(1, threads);
+    this.progress = progress;
+    this.progressStep = progressStep;
   }
 
   /** Verifies the stored state and returns the checkpoint to publish for the stored size. */
@@ -77,7 +109,13 @@ public final class StartupVerifier {
       stored = r.latestCheckpoint();
     }
     long from = mode == Mode.FULL ? 0 : Math.max(0, size - TAIL_ENTRIES);
-    rederive(from, size);
+    // The tail is a moment's work at every start: only the whole walk is worth reporting.
+    rederive(
+        from,
+        size,
+        mode == Mode.FULL
+            ? new Progress(PROGRESS, size, progressStep, Progress.DEFAULT_INTERVAL, progress)
+            : Progress.silent(size - from));
     try (LogReader r = storage.reader()) {
       if (stored.isEmpty()) {
         if (size != 0) {
@@ -92,7 +130,7 @@ public final class StartupVerifier {
   }
 
   /** Re-derives bundles, level-0 tiles and chain hashes for entries [from, size), in parallel. */
-  private void rederive(long from, long size) {
+  private void rederive(long from, long size, Progress done) {
     long firstBundle = from >>> TileMath.HEIGHT;
     long endBundle = (size + TileMath.FULL_WIDTH - 1) >>> TileMath.HEIGHT;
     ExecutorService pool =
@@ -108,7 +146,7 @@ public final class StartupVerifier {
       for (long b = firstBundle; b < endBundle; b += CHUNK_BUNDLES) {
         long start = b;
         long end = Math.min(endBundle, b + CHUNK_BUNDLES);
-        tasks.add(pool.submit(() -> rederiveBundles(start, end)));
+        tasks.add(pool.submit(() -> rederiveBundles(start, end, done)));
       }
       for (int level = 1; level <= TileMath.MAX_USED_LEVEL; level++) {
         int l = level;
@@ -130,7 +168,7 @@ public final class StartupVerifier {
     }
   }
 
-  private void rederiveBundles(long startBundle, long endBundle) {
+  private void rederiveBundles(long startBundle, long endBundle, Progress done) {
     try (LogReader r = storage.reader()) {
       long size = r.size();
       for (long b = startBundle; b < endBundle; b++) {
@@ -167,6 +205,7 @@ public final class StartupVerifier {
           }
         }
         checkTile(0, b, base, stored);
+        done.advance(entries.size());
       }
     }
   }

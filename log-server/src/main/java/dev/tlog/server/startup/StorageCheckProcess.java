@@ -2,15 +2,17 @@ package dev.tlog.server.startup;
 
 import dev.tlog.server.errors.CorruptStorageException;
 import dev.tlog.server.errors.StorageException;
-import java.io.ByteArrayOutputStream;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -37,13 +39,23 @@ public final class StorageCheckProcess {
       Map.of(4, "SIGILL", 6, "SIGABRT", 7, "SIGBUS", 9, "SIGKILL", 11, "SIGSEGV", 15, "SIGTERM");
 
   private final List<String> command;
+  private final Consumer<String> progress;
 
   /** A check that runs {@code command} (a whole command line; see {@link #javaCommand}). */
   public StorageCheckProcess(List<String> command) {
+    this(command, line -> {});
+  }
+
+  /**
+   * A check that runs {@code command} and hands the child's {@link Progress} lines to {@code
+   * progress} as they come.
+   */
+  public StorageCheckProcess(List<String> command, Consumer<String> progress) {
     if (command.isEmpty()) {
       throw new IllegalArgumentException("empty storage check command");
     }
     this.command = List.copyOf(command);
+    this.progress = progress;
   }
 
   /**
@@ -133,17 +145,18 @@ public final class StorageCheckProcess {
     return lines.length == 0 ? "" : lines[lines.length - 1].strip();
   }
 
-  private static String tail(InputStream in) throws IOException {
-    ByteArrayOutputStream kept = new ByteArrayOutputStream();
-    byte[] buf = new byte[8192];
-    for (int n = in.read(buf); n >= 0; n = in.read(buf)) {
-      kept.write(buf, 0, n);
-      if (kept.size() > 2 * MAX_OUTPUT) {
-        byte[] all = kept.toByteArray();
-        kept.reset();
-        kept.write(all, all.length - MAX_OUTPUT, MAX_OUTPUT);
+  private String tail(InputStream in) throws IOException {
+    StringBuilder kept = new StringBuilder();
+    BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+    for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+      if (line.startsWith(StartupVerifier.PROGRESS + ":")) {
+        progress.accept(line);
+      }
+      kept.append(line).append('\n');
+      if (kept.length() > 2 * MAX_OUTPUT) {
+        kept.delete(0, kept.length() - MAX_OUTPUT);
       }
     }
-    return kept.toString(StandardCharsets.UTF_8);
+    return kept.toString();
   }
 }

@@ -17,6 +17,9 @@ import dev.tlog.proto.v1.GetCheckpointRequest;
 import dev.tlog.proto.v1.GetEntriesRequest;
 import dev.tlog.proto.v1.LogServiceGrpc;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -37,11 +40,16 @@ import java.util.concurrent.ConcurrentSkipListMap;
 final class AcknowledgedLog {
   private final String origin;
   private final NoteVerifier logKey;
+  // A clock mark's canonical entry starts so (JCS orders "clock" before "format").
+  private static final byte[] CLOCK_MARK = "{\"clock\":".getBytes(StandardCharsets.UTF_8);
+
   private final Map<Long, byte[]> acked = new ConcurrentHashMap<>();
   // size -> root of every checkpoint seen and not yet checked against the rebuilt log.
   private final ConcurrentSkipListMap<Long, Hash> observed = new ConcurrentSkipListMap<>();
   private final CompactRange tree = CompactRange.empty(0);
   private Hash chainHead = HashChain.initial();
+  // Indexes of the entries read so far that are not ledger clock marks (spec/ledger.md).
+  private final BitSet events = new BitSet();
   private long checkpointsSeen;
 
   AcknowledgedLog(String origin, NoteVerifier logKey) {
@@ -71,6 +79,29 @@ final class AcknowledgedLog {
       assertEquals(was, cp.root(), "two checkpoints for size " + cp.size() + " disagree");
     }
     return cp;
+  }
+
+  /**
+   * A log to check a restored backup against: it promises only {@code promised} (index → bytes, the
+   * entries acknowledged before the backup began) and has seen no checkpoint.
+   */
+  static AcknowledgedLog promising(String origin, NoteVerifier logKey, Map<Long, byte[]> promised) {
+    AcknowledgedLog log = new AcknowledgedLog(origin, logKey);
+    log.acked.putAll(promised);
+    return log;
+  }
+
+  /** The entries acknowledged so far (index → bytes), a copy. */
+  Map<Long, byte[]> ackedSoFar() {
+    return new HashMap<>(acked);
+  }
+
+  /**
+   * Indexes of the verified entries that are not clock marks: in a ledger log, the events a query
+   * for everything must return. A copy.
+   */
+  BitSet eventIndexes() {
+    return (BitSet) events.clone();
   }
 
   long ackedCount() {
@@ -131,6 +162,9 @@ final class AcknowledgedLog {
     if (promised != null) {
       assertArrayEquals(promised, data, context + ": bytes of acknowledged entry " + index);
     }
+    if (!startsWith(data, CLOCK_MARK)) {
+      events.set(Math.toIntExact(index));
+    }
     Hash leaf = TreeHasher.leafHash(data);
     tree.append(leaf, (id, h) -> {});
     chainHead = HashChain.next(chainHead, leaf);
@@ -138,5 +172,10 @@ final class AcknowledgedLog {
     if (root != null) {
       assertEquals(root, tree.root(), context + ": checkpoint seen for size " + tree.end());
     }
+  }
+
+  private static boolean startsWith(byte[] data, byte[] prefix) {
+    return data.length >= prefix.length
+        && Arrays.equals(data, 0, prefix.length, prefix, 0, prefix.length);
   }
 }

@@ -2,6 +2,10 @@ package dev.tlog.server.crash;
 
 import com.google.protobuf.ByteString;
 import dev.tlog.merkle.checkpoint.Checkpoint;
+import dev.tlog.merkle.hash.Hash;
+import dev.tlog.merkle.ledger.Event;
+import dev.tlog.merkle.ledger.EventCodec;
+import dev.tlog.merkle.ledger.Severity;
 import dev.tlog.proto.v1.AppendBatchRequest;
 import dev.tlog.proto.v1.AppendBatchResponse;
 import dev.tlog.proto.v1.AppendRequest;
@@ -12,6 +16,7 @@ import dev.tlog.proto.v1.WatchCheckpointsRequest;
 import io.grpc.ManagedChannel;
 import io.grpc.stub.StreamObserver;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -37,6 +42,7 @@ final class AppendLoad {
   private final AcknowledgedLog log;
   private final String tag;
   private final Random random;
+  private final boolean ledger;
   private final AtomicLong acks = new AtomicLong();
   private final AtomicReference<Throwable> failure = new AtomicReference<>();
   private final List<Thread> threads = new ArrayList<>();
@@ -44,10 +50,19 @@ final class AppendLoad {
   private volatile Runnable kill = () -> {};
 
   AppendLoad(ManagedChannel channel, AcknowledgedLog log, String tag, long seed) {
+    this(channel, log, tag, seed, false);
+  }
+
+  /**
+   * A load that sends ledger event submissions when {@code ledger} (spec/ledger.md, "Events") and
+   * records the entries the log commits for them; else opaque entries.
+   */
+  AppendLoad(ManagedChannel channel, AcknowledgedLog log, String tag, long seed, boolean ledger) {
     this.channel = channel;
     this.log = log;
     this.tag = tag;
     this.random = new Random(seed);
+    this.ledger = ledger;
   }
 
   /** Runs {@code action} right after the {@code n}th ack of this load is recorded. */
@@ -101,14 +116,14 @@ final class AppendLoad {
 
   private void appendLoop(LogServiceGrpc.LogServiceBlockingStub stub) {
     for (long n = 0; ; n++) {
-      byte[] data = entry("a", n);
+      Sent sent = entry("a", n);
       AppendResponse r;
       try {
-        r = stub.withDeadlineAfter(30, TimeUnit.SECONDS).append(request(data));
+        r = stub.withDeadlineAfter(30, TimeUnit.SECONDS).append(request(sent));
       } catch (RuntimeException e) {
         return; // the server died
       }
-      ack(List.of(data), List.of(r.getIndex()), log.observed(r.getCheckpoint()));
+      ack(List.of(sent.stored()), List.of(r.getIndex()), log.observed(r.getCheckpoint()));
     }
   }
 
@@ -118,8 +133,9 @@ final class AppendLoad {
       List<byte[]> data = new ArrayList<>();
       AppendBatchRequest.Builder req = AppendBatchRequest.newBuilder();
       for (int i = 0; i < count; i++) {
-        data.add(entry("b" + n + ".", i));
-        req.addEntries(ByteString.copyFrom(data.get(i)));
+        Sent sent = entry("b" + n + ".", i);
+        data.add(sent.stored());
+        req.addEntries(ByteString.copyFrom(sent.request()));
       }
       AppendBatchResponse r;
       try {
@@ -134,7 +150,7 @@ final class AppendLoad {
 
   /** One stream, up to 8 requests in flight; responses come in request order (spec/api.md). */
   private void streamLoop() {
-    BlockingQueue<byte[]> inFlight = new ArrayBlockingQueue<>(8);
+    BlockingQueue<Sent> inFlight = new ArrayBlockingQueue<>(8);
     // A stream ack carries the checkpoint only when it changed (log.proto, AppendStream).
     AtomicReference<Checkpoint> covering = new AtomicReference<>();
     CountDownLatch ended = new CountDownLatch(1);
@@ -144,13 +160,13 @@ final class AppendLoad {
                 new StreamObserver<>() {
                   @Override
                   public void onNext(AppendResponse r) {
-                    byte[] data = inFlight.poll();
+                    Sent sent = inFlight.poll();
                     guard(
                         () -> {
                           if (!r.getCheckpoint().isEmpty()) {
                             covering.set(log.observed(r.getCheckpoint()));
                           }
-                          ack(List.of(data), List.of(r.getIndex()), covering.get());
+                          ack(List.of(sent.stored()), List.of(r.getIndex()), covering.get());
                         });
                   }
 
@@ -166,13 +182,13 @@ final class AppendLoad {
                 });
     try {
       for (long n = 0; ended.getCount() > 0; n++) {
-        byte[] data = entry("s", n);
-        while (!inFlight.offer(data, 10, TimeUnit.MILLISECONDS)) {
+        Sent sent = entry("s", n);
+        while (!inFlight.offer(sent, 10, TimeUnit.MILLISECONDS)) {
           if (ended.getCount() == 0) {
             return;
           }
         }
-        requests.onNext(request(data));
+        requests.onNext(request(sent));
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -197,18 +213,38 @@ final class AppendLoad {
     }
   }
 
-  private byte[] entry(String kind, long n) {
+  /** What an appender sends, and the entry the log commits for it (the same bytes if opaque). */
+  private record Sent(byte[] request, byte[] stored) {}
+
+  private Sent entry(String kind, long n) {
     // Varied lengths: bundles, tiles and LMDB pages fill at different points in every cycle.
     String pad = "x".repeat(nextInt(200));
-    return (tag + "/" + kind + n + "/" + pad).getBytes(StandardCharsets.UTF_8);
+    if (!ledger) {
+      byte[] data = (tag + "/" + kind + n + "/" + pad).getBytes(StandardCharsets.UTF_8);
+      return new Sent(data, data);
+    }
+    byte[] salt = new byte[Hash.SIZE];
+    synchronized (this) {
+      random.nextBytes(salt);
+    }
+    Event e =
+        Event.builder()
+            .time(Instant.now())
+            .actor("agent:" + tag)
+            .action("agent.tool_call")
+            .severity(Severity.INFO)
+            .payload("{\"tool\":\"" + kind + n + "\",\"pad\":\"" + pad + "\"}")
+            .salt(Hash.of(salt))
+            .build();
+    return new Sent(EventCodec.submission(e), EventCodec.entry(e));
   }
 
   private synchronized int nextInt(int bound) {
     return random.nextInt(bound);
   }
 
-  private static AppendRequest request(byte[] data) {
-    return AppendRequest.newBuilder().setData(ByteString.copyFrom(data)).build();
+  private static AppendRequest request(Sent sent) {
+    return AppendRequest.newBuilder().setData(ByteString.copyFrom(sent.request())).build();
   }
 
   private void spawn(String name, Runnable body) {

@@ -104,6 +104,16 @@ final class ServerProcess implements AutoCloseable {
     }
   }
 
+  /** The verifier key the server printed at start. */
+  String verifierKey() {
+    for (String line : output.toString().split("\n")) {
+      if (line.contains("verifier key:")) {
+        return line.substring(line.indexOf(':') + 1).strip();
+      }
+    }
+    throw new AssertionError("server printed no verifier key:\n" + output);
+  }
+
   int grpcPort() {
     return grpcPort;
   }

@@ -1,5 +1,6 @@
 package dev.tlog.server.api.http;
 
+import dev.tlog.ledger.query.FilterException;
 import dev.tlog.merkle.MerkleException;
 import dev.tlog.merkle.tile.TilePathException;
 import dev.tlog.server.errors.InvalidRequestException;
@@ -20,7 +21,7 @@ import java.nio.charset.StandardCharsets;
  * The one place where exceptions and router misses become HTTP statuses (plain-text body with the
  * message).
  */
-final class HttpErrors {
+public final class HttpErrors {
   private static final System.Logger LOG = System.getLogger(HttpErrors.class.getName());
 
   /** The methods of every route (RFC 9110 §15.5.6: a 405 names them). */
@@ -28,11 +29,14 @@ final class HttpErrors {
 
   private HttpErrors() {}
 
-  static void respond(RoutingContext ctx, Throwable t) {
+  /** Answers {@code t} as the status its type maps to, with its message as a plain-text body. */
+  public static void respond(RoutingContext ctx, Throwable t) {
     HttpServerResponse response = ctx.response();
     int code;
     String message = t.getMessage();
-    if (t instanceof TilePathException || t instanceof InvalidRequestException) {
+    if (t instanceof TilePathException
+        || t instanceof InvalidRequestException
+        || t instanceof FilterException) {
       code = 400;
     } else if (t instanceof UnauthenticatedException) {
       code = 401;
@@ -88,7 +92,7 @@ final class HttpErrors {
    * Ends {@code response} with {@code body}, or for a HEAD request with its headers only: the same
    * {@code Content-Length} as GET and no body (RFC 9110 §9.3.2). Vert.x does not drop the body.
    */
-  static void end(RoutingContext ctx, HttpServerResponse response, byte[] body) {
+  public static void end(RoutingContext ctx, HttpServerResponse response, byte[] body) {
     if (ctx.request().method() == HttpMethod.HEAD) {
       response.putHeader("Content-Length", Integer.toString(body.length)).end();
     } else {

@@ -19,9 +19,12 @@ import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * The C2SP tlog-tiles read API over Vert.x: {@code /checkpoint}, {@code /tile/<L>/<N>[.p/<W>]},
@@ -46,6 +49,7 @@ public final class TileHttpApi {
   private final LogStorage storage;
   private final String verifierKey;
   private final HttpLimits limits;
+  private final List<Consumer<Router>> moreRoutes = new ArrayList<>();
 
   public TileHttpApi(
       Vertx vertx,
@@ -60,6 +64,12 @@ public final class TileHttpApi {
     this.published = published;
     this.storage = storage;
     this.verifierKey = verifierKey;
+  }
+
+  /** Adds the routes {@code mount} puts on the router (the explorer's), before it listens. */
+  public TileHttpApi withRoutes(Consumer<Router> mount) {
+    moreRoutes.add(mount);
+    return this;
   }
 
   /** Starts listening in plaintext with public reads; the future completes once bound. */
@@ -88,6 +98,7 @@ public final class TileHttpApi {
         .method(HttpMethod.GET)
         .method(HttpMethod.HEAD)
         .handler(this::tile);
+    moreRoutes.forEach(m -> m.accept(router));
     router.errorHandler(400, HttpErrors::badPath);
     router.errorHandler(404, HttpErrors::noSuchResource);
     router.errorHandler(405, HttpErrors::methodNotAllowed);

@@ -73,11 +73,13 @@ public final class LmdbLogStorage implements LogStorage {
   private LmdbLogStorage(Env<ByteBuffer> env, long mapSize, String origin, LogMode mode) {
     this.env = env;
     this.mapSize = mapSize;
-    this.bundles = env.openDbi("bundles", DbiFlags.MDB_CREATE);
-    this.chains = env.openDbi("chains", DbiFlags.MDB_CREATE);
-    this.tiles = env.openDbi("tiles", DbiFlags.MDB_CREATE);
-    this.meta = env.openDbi("meta", DbiFlags.MDB_CREATE);
-    this.payloads = env.openDbi("payloads", DbiFlags.MDB_CREATE);
+    // A read-only environment cannot create databases: there every one must already exist.
+    DbiFlags[] create = env.isReadOnly() ? new DbiFlags[0] : new DbiFlags[] {DbiFlags.MDB_CREATE};
+    this.bundles = env.openDbi("bundles", create);
+    this.chains = env.openDbi("chains", create);
+    this.tiles = env.openDbi("tiles", create);
+    this.meta = env.openDbi("meta", create);
+    this.payloads = env.openDbi("payloads", create);
     this.origin = initMeta(origin, mode);
     this.mode = readMode(mode);
   }
@@ -127,9 +129,39 @@ public final class LmdbLogStorage implements LogStorage {
     }
   }
 
+  /**
+   * Opens the log in {@code dir} read-only, for a copy nothing else uses (a backup being checked):
+   * without LMDB's lock file ({@code MDB_NOLOCK}), so nothing in {@code dir} is created or written.
+   * {@link #append} and {@link #putCosignedCheckpoint} then fail with {@link StorageException}.
+   */
+  public static LmdbLogStorage openReadOnly(Path dir) {
+    if (!exists(dir)) {
+      throw new StorageException("no log in " + dir + " (no data.mdb)");
+    }
+    try {
+      // LMDB maps at least the committed data of a read-only environment, whatever is asked here.
+      Env<ByteBuffer> env =
+          Env.create()
+              .setMaxDbs(8)
+              .open(dir.toFile(), EnvFlags.MDB_RDONLY_ENV, EnvFlags.MDB_NOLOCK, EnvFlags.MDB_NOTLS);
+      try {
+        return new LmdbLogStorage(env, env.info().mapSize, null, null);
+      } catch (RuntimeException e) {
+        env.close();
+        throw e;
+      }
+    } catch (LmdbException e) {
+      throw new StorageException(
+          "cannot open LMDB environment in " + dir + " read-only: " + e.getMessage(), e);
+    }
+  }
+
   private String initMeta(String wantOrigin, LogMode wantMode) {
-    try (Txn<ByteBuffer> txn = env.txnWrite()) {
+    try (Txn<ByteBuffer> txn = env.isReadOnly() ? env.txnRead() : env.txnWrite()) {
       ByteBuffer format = meta.get(txn, META_FORMAT);
+      if (format == null && env.isReadOnly()) {
+        throw new StorageException("no tlog log in this LMDB environment (no meta/format)");
+      }
       if (format == null) {
         put(txn, meta, META_FORMAT, FORMAT_VERSION.getBytes(StandardCharsets.UTF_8));
         put(txn, meta, META_ORIGIN, wantOrigin.getBytes(StandardCharsets.UTF_8));

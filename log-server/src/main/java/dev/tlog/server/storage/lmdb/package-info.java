@@ -8,5 +8,10 @@
  * I/O failure becomes {@link dev.tlog.server.errors.StorageException} (the write did not take
  * effect); a database whose recorded format, origin or size disagrees raises {@link
  * dev.tlog.server.errors.StateMismatchException}.
+ *
+ * <p>{@link dev.tlog.server.storage.lmdb.LmdbBackup} copies a log another process may be writing
+ * (read-only, through LMDB's lock file); {@link
+ * dev.tlog.server.storage.lmdb.LmdbLogStorage#openReadOnly} opens such a copy without writing to
+ * it.
  */
 package dev.tlog.server.storage.lmdb;
