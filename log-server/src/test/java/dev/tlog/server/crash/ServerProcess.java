@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -31,6 +32,12 @@ final class ServerProcess implements AutoCloseable {
 
   /** Starts the server on {@code dir} with the test origin, free ports and {@code flags}. */
   static ServerProcess start(Path dir, String... flags) throws IOException {
+    return start(dir, Map.of(), flags);
+  }
+
+  /** As {@link #start(Path, String...)}, with {@code env} added to the server's environment. */
+  static ServerProcess start(Path dir, Map<String, String> env, String... flags)
+      throws IOException {
     List<String> cmd =
         new ArrayList<>(
             List.of(
@@ -55,7 +62,9 @@ final class ServerProcess implements AutoCloseable {
                 "--map-size-mib",
                 "1"));
     cmd.addAll(List.of(flags));
-    return new ServerProcess(new ProcessBuilder(cmd).redirectErrorStream(true).start());
+    ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+    pb.environment().putAll(env);
+    return new ServerProcess(pb.start());
   }
 
   /**

@@ -1,5 +1,10 @@
 package dev.tlog.server.testing;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.tlog.merkle.tile.TileMath;
+import dev.tlog.merkle.tile.TilePaths;
 import dev.tlog.server.publish.s3.S3Settings;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -7,6 +12,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import org.gaul.s3proxy.AuthenticationType;
@@ -86,6 +93,38 @@ public final class S3Bucket implements AutoCloseable {
             .timeout(Duration.ofSeconds(10))
             .build(),
         HttpResponse.BodyHandlers.ofByteArray());
+  }
+
+  /**
+   * Checks that the bucket (under {@code prefix}) holds exactly what the log at {@code logUrl}
+   * serves for a tree of {@code size}: the checkpoint, every hash tile and every entry bundle, byte
+   * for byte, with the same Content-Type and Cache-Control.
+   */
+  public void assertServesWhatTheLogServes(String logUrl, long size, String prefix)
+      throws Exception {
+    List<String> paths = new ArrayList<>();
+    paths.add("checkpoint");
+    TileMath.tilesForSize(size).forEach(t -> paths.add(TilePaths.format(t)));
+    TileMath.entryBundlesForSize(size).forEach(b -> paths.add(TilePaths.format(b)));
+    for (String path : paths) {
+      HttpResponse<byte[]> fromLog =
+          http.send(
+              HttpRequest.newBuilder(URI.create(logUrl + "/" + path))
+                  .timeout(Duration.ofSeconds(10))
+                  .build(),
+              HttpResponse.BodyHandlers.ofByteArray());
+      HttpResponse<byte[]> fromBucket = get(prefix + path);
+      assertEquals(200, fromLog.statusCode(), path);
+      assertEquals(200, fromBucket.statusCode(), () -> path + " missing from the bucket");
+      assertArrayEquals(fromLog.body(), fromBucket.body(), path);
+      for (String header : List.of("Content-Type", "Cache-Control")) {
+        // Jetty (S3Proxy) writes "text/plain;charset=utf-8": the same media type.
+        assertEquals(
+            fromLog.headers().firstValue(header).map(v -> v.replace(" ", "")),
+            fromBucket.headers().firstValue(header).map(v -> v.replace(" ", "")),
+            path + " " + header);
+      }
+    }
   }
 
   @Override
