@@ -17,7 +17,6 @@ import dev.tlog.client.VerifyingReader;
 import dev.tlog.client.ledger.EventRecorder;
 import dev.tlog.client.testing.Cli;
 import dev.tlog.client.testing.Cli.Result;
-import dev.tlog.client.testing.HeadlessBrowser;
 import dev.tlog.client.transport.GrpcLogSource;
 import dev.tlog.compliance.evidence.Evidence;
 import dev.tlog.merkle.ledger.EventTime;
@@ -29,6 +28,7 @@ import dev.tlog.server.api.http.HttpLimits;
 import dev.tlog.server.sequencer.SequencerLimits;
 import dev.tlog.server.startup.StartupVerifier;
 import dev.tlog.server.storage.LogMode;
+import dev.tlog.server.testing.HeadlessChromium;
 import dev.tlog.server.witnessing.WitnessPolicy;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -324,8 +324,8 @@ class ComplianceReportTest {
    */
   @Test
   void theHtmlReportRendersInABrowserAndPrints() throws Exception {
-    try (HeadlessBrowser browser =
-        HeadlessBrowser.start(Files.createDirectories(tmp.resolve("browser-profile")))) {
+    try (HeadlessChromium browser =
+        HeadlessChromium.start(Files.createDirectories(tmp.resolve("browser-profile")))) {
       WebDriver d = browser.driver();
       d.get(subDir.resolve("report.html").toUri().toString());
       String title = d.getTitle();

@@ -11,6 +11,7 @@ import dev.tlog.merkle.ledger.EventCodec;
 import dev.tlog.merkle.ledger.Severity;
 import dev.tlog.proto.v1.AppendBatchRequest;
 import dev.tlog.server.explorer.TamperingProxy.Tamper;
+import dev.tlog.server.testing.HeadlessChromium;
 import dev.tlog.server.testing.TestLog;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;

@@ -9,6 +9,7 @@ import dev.tlog.merkle.note.Ed25519NoteVerifier;
 import dev.tlog.merkle.note.VerifierKeys;
 import dev.tlog.proto.v1.AppendBatchRequest;
 import dev.tlog.server.sequencer.SequencerLimits;
+import dev.tlog.server.testing.HeadlessChromium;
 import dev.tlog.server.testing.TestLog;
 import dev.tlog.server.witnessing.Witness;
 import dev.tlog.server.witnessing.WitnessPolicy;

@@ -1,10 +1,12 @@
-package dev.tlog.client.testing;
+package dev.tlog.server.testing;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.function.Function;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -12,27 +14,28 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * Debian's chromium, headless, through Debian's chromium-driver; nothing is downloaded (both
- * binaries are given, so Selenium Manager never runs). Missing binaries skip the test with a
- * message saying what to install, or fail it with {@code -Dtlog.browser.required=true} (as {@code
- * .ci/run} sets). The log server's explorer tests use the same setup.
+ * Debian's chromium in headless mode, driven through Debian's chromium-driver. Nothing is
+ * downloaded: Selenium is given both binaries, so Selenium Manager never runs. When either binary
+ * is missing the test is skipped with a message saying what to install, unless {@code
+ * -Dtlog.browser.required=true} (as {@code .ci/run} sets), when it fails.
  */
-public final class HeadlessBrowser implements AutoCloseable {
-  private static final Path CHROMIUM =
-      Path.of(System.getProperty("tlog.chromium", "/usr/bin/chromium"));
-  private static final Path DRIVER =
+public final class HeadlessChromium implements AutoCloseable {
+  static final Path CHROMIUM = Path.of(System.getProperty("tlog.chromium", "/usr/bin/chromium"));
+  static final Path DRIVER =
       Path.of(System.getProperty("tlog.chromedriver", "/usr/bin/chromedriver"));
+  static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
   private final WebDriver driver;
 
-  private HeadlessBrowser(WebDriver driver) {
+  private HeadlessChromium(WebDriver driver) {
     this.driver = driver;
   }
 
   /** Starts a browser with a fresh profile in {@code profile}, or skips (see the class doc). */
-  public static HeadlessBrowser start(Path profile) {
+  public static HeadlessChromium start(Path profile) {
     if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(DRIVER)) {
       String why =
           "browser tests need "
@@ -45,6 +48,11 @@ public final class HeadlessBrowser implements AutoCloseable {
       }
       Assumptions.abort("SKIPPED: " + why);
     }
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(DRIVER.toFile())
+            .usingAnyFreePort()
+            .build();
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM.toFile());
     options.addArguments(
@@ -59,23 +67,22 @@ public final class HeadlessBrowser implements AutoCloseable {
         "--disable-sync",
         "--window-size=1280,1000",
         "--user-data-dir=" + profile.toAbsolutePath());
-    return new HeadlessBrowser(
-        new ChromeDriver(
-            new ChromeDriverService.Builder()
-                .usingDriverExecutable(DRIVER.toFile())
-                .usingAnyFreePort()
-                .build(),
-            options));
+    return new HeadlessChromium(new ChromeDriver(service, options));
   }
 
   public WebDriver driver() {
     return driver;
   }
 
+  /** Waits up to 20 s for {@code condition} to return a non-null, non-false value. */
+  public <T> T await(Function<WebDriver, T> condition) {
+    return new WebDriverWait(driver, Duration.ofSeconds(20)).until(condition::apply);
+  }
+
   /** Saves the page as {@code target/screenshots/<name>.png}; returns the file. */
   public Path screenshot(String name) throws IOException {
-    Path dir = Files.createDirectories(Path.of("target", "screenshots"));
-    Path file = dir.resolve(name + ".png");
+    Files.createDirectories(SCREENSHOTS);
+    Path file = SCREENSHOTS.resolve(name + ".png");
     Files.write(file, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
     return file;
   }
