@@ -72,6 +72,10 @@ func main() {
 	checkHashing(r)
 	checkProofs(r)
 	checkTiles(r)
+	// Published logs to read back (spec/scaling.md): directories in the tlog-tiles layout.
+	for _, d := range strings.Fields(os.Getenv("TLOG_INTEROP_PUBLISHED")) {
+		checkPublishedDir(r, d)
+	}
 
 	fmt.Printf("%d passed, %d failed\n", r.passed, r.failed)
 	if r.failed > 0 {

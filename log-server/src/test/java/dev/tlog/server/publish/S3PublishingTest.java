@@ -47,6 +47,14 @@ class S3PublishingTest {
       assertBucketEqualsLog(log, "");
       appendBatches(log, 7, 3, 50);
       assertBucketEqualsLog(log, "");
+      // For Go's tile code to read back (spec/interop/run-go-interop.sh, spec/scaling.md): the
+      // bucket's objects as S3Proxy stored them, and the log's key.
+      Path out = Path.of("target", "interop-published", "s3");
+      if (java.nio.file.Files.exists(out)) {
+        deleteTree(out);
+      }
+      copyTree(bucket.directory(), out);
+      java.nio.file.Files.writeString(out.resolve("vkey"), log.server.verifierKey() + "\n");
     }
   }
 
@@ -136,6 +144,7 @@ class S3PublishingTest {
   }
 
   private static void copyTree(Path from, Path to) throws Exception {
+    java.nio.file.Files.createDirectories(to.getParent());
     try (var walk = java.nio.file.Files.walk(from)) {
       for (Path p : walk.toList()) {
         java.nio.file.Files.copy(p, to.resolve(from.relativize(p).toString()));

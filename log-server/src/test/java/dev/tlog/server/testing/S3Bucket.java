@@ -33,11 +33,13 @@ public final class S3Bucket implements AutoCloseable {
   public static final String SECRET_KEY = "tlog-test-secret";
 
   private final S3Proxy proxy;
+  private final Path dir;
   private final BlobStoreContext context;
   private final HttpClient http = HttpClient.newHttpClient();
 
-  private S3Bucket(S3Proxy proxy, BlobStoreContext context) {
+  private S3Bucket(S3Proxy proxy, BlobStoreContext context, Path dir) {
     this.proxy = proxy;
+    this.dir = dir;
     this.context = context;
   }
 
@@ -70,7 +72,14 @@ public final class S3Bucket implements AutoCloseable {
     // The publisher takes credentials from the AWS SDK's default chain, which reads these first.
     System.setProperty("aws.accessKeyId", ACCESS_KEY);
     System.setProperty("aws.secretAccessKey", SECRET_KEY);
-    return new S3Bucket(proxy, context);
+    return new S3Bucket(proxy, context, dir);
+  }
+
+  /**
+   * Where the filesystem store keeps the bucket's objects: one file per key, {@code /} a folder.
+   */
+  public Path directory() {
+    return dir.resolve(BUCKET);
   }
 
   public String endpoint() {
