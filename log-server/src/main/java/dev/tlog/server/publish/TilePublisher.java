@@ -13,6 +13,7 @@ import dev.tlog.server.checkpoint.CheckpointFeed;
 import dev.tlog.server.checkpoint.SignedCheckpoint;
 import dev.tlog.server.errors.StateMismatchException;
 import dev.tlog.server.read.LogReads;
+import dev.tlog.server.read.TileObjects;
 import dev.tlog.server.storage.LogReader;
 import dev.tlog.server.storage.LogStorage;
 import java.nio.charset.StandardCharsets;
@@ -42,11 +43,6 @@ import java.util.concurrent.TimeUnit;
  */
 public final class TilePublisher implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger(TilePublisher.class.getName());
-  static final String OCTETS = "application/octet-stream";
-  static final String TEXT = "text/plain; charset=utf-8";
-  static final String IMMUTABLE = "public, max-age=31536000, immutable";
-  static final String SHORT = "public, max-age=10";
-  static final String NO_CACHE = "no-cache";
 
   private final LogStorage storage;
   private final CheckpointFeed published;
@@ -206,18 +202,22 @@ public final class TilePublisher implements AutoCloseable {
         store.put(
             TilePaths.format(b),
             r.entryBundle(b.index(), b.width()),
-            OCTETS,
-            b.width() == TileMath.FULL_WIDTH ? IMMUTABLE : SHORT);
+            TileObjects.OCTETS,
+            TileObjects.cacheControl(b.width()));
       }
       for (TileId t : TileMath.newTiles(from, to)) {
         store.put(
             TilePaths.format(t),
             r.hashTile(t.level(), t.index(), t.width()),
-            OCTETS,
-            t.width() == TileMath.FULL_WIDTH ? IMMUTABLE : SHORT);
+            TileObjects.OCTETS,
+            TileObjects.cacheControl(t.width()));
       }
     }
-    store.put("checkpoint", cp.note().getBytes(StandardCharsets.UTF_8), TEXT, NO_CACHE);
+    store.put(
+        "checkpoint",
+        cp.note().getBytes(StandardCharsets.UTF_8),
+        TileObjects.TEXT,
+        TileObjects.NO_CACHE);
     bucketSize = to;
     bucketNote = cp.note();
   }

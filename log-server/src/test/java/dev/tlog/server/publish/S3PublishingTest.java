@@ -73,7 +73,11 @@ class S3PublishingTest {
     // What a crash after the tiles but before the checkpoint leaves: newer tiles, an older
     // checkpoint. Put the older checkpoint back through S3 itself.
     try (var store = dev.tlog.server.publish.s3.S3ObjectStore.open(bucket.settings("logs/a/"))) {
-      store.put("checkpoint", older, TilePublisher.TEXT, TilePublisher.NO_CACHE);
+      store.put(
+          "checkpoint",
+          older,
+          dev.tlog.server.read.TileObjects.TEXT,
+          dev.tlog.server.read.TileObjects.NO_CACHE);
     }
     try (TestLog log = TestLog.start(config)) {
       assertBucketEqualsLog(log, "logs/a/");

@@ -8,6 +8,7 @@ import dev.tlog.merkle.tile.TileRef;
 import dev.tlog.server.checkpoint.CheckpointFeed;
 import dev.tlog.server.errors.NotFoundException;
 import dev.tlog.server.read.LogReads;
+import dev.tlog.server.read.TileObjects;
 import dev.tlog.server.security.auth.Authenticator;
 import dev.tlog.server.storage.LogReader;
 import dev.tlog.server.storage.LogStorage;
@@ -34,14 +35,6 @@ import java.util.function.Consumer;
  * reads run on worker threads, never on the event loop.
  */
 public final class TileHttpApi {
-  /** Full tiles never change. */
-  static final String IMMUTABLE = "public, max-age=31536000, immutable";
-
-  /** Partial tiles are replaced by wider ones as the log grows. */
-  static final String SHORT = "public, max-age=10";
-
-  /** The checkpoint changes with every batch. */
-  static final String NO_CACHE = "no-cache";
 
   private final Vertx vertx;
   private final LogReads reads;
@@ -127,11 +120,11 @@ public final class TileHttpApi {
   }
 
   private void checkpoint(RoutingContext ctx) {
-    serve(ctx, "text/plain; charset=utf-8", NO_CACHE, () -> utf8(published.current().note()));
+    serve(ctx, TileObjects.TEXT, TileObjects.NO_CACHE, () -> utf8(published.current().note()));
   }
 
   private void vkey(RoutingContext ctx) {
-    serve(ctx, "text/plain; charset=utf-8", "public, max-age=3600", () -> utf8(verifierKey + "\n"));
+    serve(ctx, TileObjects.TEXT, "public, max-age=3600", () -> utf8(verifierKey + "\n"));
   }
 
   private void tile(RoutingContext ctx) {
@@ -142,10 +135,10 @@ public final class TileHttpApi {
           TileRef ref = TilePaths.parse(path);
           long size = reads.signedSize();
           if (ref instanceof TileId t) {
-            return new Body(hashTile(t, size), t.width() == 256 ? IMMUTABLE : SHORT);
+            return new Body(hashTile(t, size), TileObjects.cacheControl(t.width()));
           }
           EntryBundleId b = (EntryBundleId) ref;
-          return new Body(entryBundle(b, size), b.width() == 256 ? IMMUTABLE : SHORT);
+          return new Body(entryBundle(b, size), TileObjects.cacheControl(b.width()));
         });
   }
 
@@ -190,7 +183,7 @@ public final class TileHttpApi {
   }
 
   private void serveBlocking(RoutingContext ctx, Callable<Body> body) {
-    serveBlocking(ctx, body, "application/octet-stream");
+    serveBlocking(ctx, body, TileObjects.OCTETS);
   }
 
   private void serveBlocking(RoutingContext ctx, Callable<Body> body, String contentType) {
