@@ -1,7 +1,7 @@
 package dev.tlog.server;
 
+import dev.tlog.runtime.http.HttpLimits;
 import dev.tlog.server.admission.AppendLimits;
-import dev.tlog.server.api.http.HttpLimits;
 import dev.tlog.server.errors.CorruptStorageException;
 import dev.tlog.server.evidence.config.CollectorsFile;
 import dev.tlog.server.security.SecuritySettings;

@@ -1,11 +1,11 @@
 package dev.tlog.server.testing;
 
 import dev.tlog.proto.v1.LogServiceGrpc;
+import dev.tlog.runtime.http.HttpLimits;
 import dev.tlog.server.LedgerSettings;
 import dev.tlog.server.LogServer;
 import dev.tlog.server.ServerConfig;
 import dev.tlog.server.admission.AppendLimits;
-import dev.tlog.server.api.http.HttpLimits;
 import dev.tlog.server.security.SecuritySettings;
 import dev.tlog.server.sequencer.SequencerLimits;
 import dev.tlog.server.startup.StartupVerifier;

@@ -1,4 +1,4 @@
-package dev.tlog.server.api.http;
+package dev.tlog.runtime.http;
 
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
@@ -10,14 +10,14 @@ import java.util.logging.SimpleFormatter;
  * time-zone database ({@code lib/tzdb.dat}) on first use; if that first use is the EMFILE moment,
  * the file cannot be opened, class initialisation fails for good and the error kills Netty's
  * acceptor thread: the listener never accepts again, even after descriptors are freed (the bug
- * behind spec/api.md, "Limits", "file descriptors"). Formatting one record at startup loads it
- * while descriptors are free.
+ * behind spec/api.md, "Limits", "file descriptors"; the witness's listener has the same).
+ * Formatting one record at startup loads it while descriptors are free.
  */
-final class AcceptErrorLogging {
+public final class AcceptErrorLogging {
   private AcceptErrorLogging() {}
 
   /** Loads everything that formatting a log record needs. Idempotent and cheap after the first. */
-  static void prepare() {
+  public static void prepare() {
     new SimpleFormatter().format(new LogRecord(Level.WARNING, "warming up the log formatter"));
   }
 }
