@@ -29,6 +29,7 @@ public final class BatchWriter {
 
   private final LogStorage storage;
   private final Consumer<SignedCheckpoint> onDurable;
+  private final BatchObserver observer;
   private final SynchronousQueue<Work> handoff = new SynchronousQueue<>();
   private final ExecutorService acks;
   private final Thread thread;
@@ -42,8 +43,18 @@ public final class BatchWriter {
    */
   public BatchWriter(
       LogStorage storage, SignedCheckpoint current, Consumer<SignedCheckpoint> onDurable) {
+    this(storage, current, onDurable, BatchObserver.NONE);
+  }
+
+  /** As above, telling {@code observer} of every committed batch (metrics). */
+  public BatchWriter(
+      LogStorage storage,
+      SignedCheckpoint current,
+      Consumer<SignedCheckpoint> onDurable,
+      BatchObserver observer) {
     this.storage = storage;
     this.onDurable = onDurable;
+    this.observer = observer;
     this.durable = current;
     this.acks = Executors.newSingleThreadExecutor(r -> new Thread(r, "tlog-acks"));
     this.thread = new Thread(this::run, "tlog-writer");
@@ -126,8 +137,11 @@ public final class BatchWriter {
                 + durable.size()
                 + "); retry");
       }
+      long start = System.nanoTime();
       b.write().ifPresent(storage::append);
+      long nanos = System.nanoTime() - start;
       durable = b.checkpoint();
+      observer.committed(b.checkpoint().size() - b.startSize(), nanos);
       acks.execute(() -> acknowledge(w));
     } catch (RuntimeException e) {
       failures++;
