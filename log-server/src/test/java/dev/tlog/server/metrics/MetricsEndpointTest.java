@@ -9,6 +9,9 @@ import dev.tlog.proto.v1.AppendBatchRequest;
 import dev.tlog.proto.v1.AppendRequest;
 import dev.tlog.proto.v1.GetConsistencyProofRequest;
 import dev.tlog.proto.v1.GetInclusionProofRequest;
+import dev.tlog.proto.v1.LedgerServiceGrpc;
+import dev.tlog.proto.v1.QueryRequest;
+import dev.tlog.proto.v1.SummarizeRequest;
 import dev.tlog.server.testing.Scrape;
 import dev.tlog.server.testing.TestLog;
 import io.grpc.Status;
@@ -109,6 +112,21 @@ class MetricsEndpointTest {
       HttpResponse<byte[]> health = log.get("/healthz");
       assertEquals(200, health.statusCode());
       assertEquals("ok\n", new String(health.body(), StandardCharsets.UTF_8));
+    }
+  }
+
+  @Test
+  void ledgerQueriesAreTimedByMethod() throws Exception {
+    try (TestLog log = TestLog.start(TestLog.ledgerConfig(dir))) {
+      var ledger = LedgerServiceGrpc.newBlockingStub(log.channel);
+      for (int i = 0; i < 2; i++) {
+        ledger.query(QueryRequest.newBuilder().setPageSize(10).build());
+      }
+      ledger.summarize(SummarizeRequest.getDefaultInstance());
+      Scrape s = scrape(log);
+      assertEquals(2, s.require("tlog_ledger_query_seconds_count{method=\"Query\",status=\"OK\"}"));
+      assertEquals(
+          1, s.require("tlog_ledger_query_seconds_count{method=\"Summarize\",status=\"OK\"}"));
     }
   }
 
