@@ -32,10 +32,11 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The C2SP tlog-tiles read API over Vert.x: {@code /checkpoint}, {@code /tile/<L>/<N>[.p/<W>]},
- * {@code /tile/entries/<N>[.p/<W>]}, plus {@code /vkey}. {@code /checkpoint} is the latest
- * published checkpoint (with cosignatures when witnesses are configured); tiles are served up to
- * the latest signed checkpoint, which is never smaller. Every route answers GET and HEAD. LMDB
- * reads run on worker threads, never on the event loop.
+ * {@code /tile/entries/<N>[.p/<W>]}, plus {@code /vkey} and the operations routes {@code /healthz},
+ * {@code /readyz} and {@code /metrics} (spec/api.md, "Operations: metrics, health and logs").
+ * {@code /checkpoint} is the latest published checkpoint (with cosignatures when witnesses are
+ * configured); tiles are served up to the latest signed checkpoint, which is never smaller. Every
+ * route answers GET and HEAD. LMDB reads run on worker threads, never on the event loop.
  */
 public final class TileHttpApi {
   /** Full tiles never change. */
