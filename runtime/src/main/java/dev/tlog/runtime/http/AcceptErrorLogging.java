@@ -1,12 +1,9 @@
 package dev.tlog.runtime.http;
 
 import dev.tlog.runtime.logging.LogSetup;
-import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.SimpleFormatter;
-import org.slf4j.LoggerFactory;
 
 /**
  * Makes sure the process can still log when it has no file descriptor left. When accept fails with
@@ -24,11 +21,6 @@ public final class AcceptErrorLogging {
   /** Loads everything that formatting a log record needs. Idempotent and cheap after the first. */
   public static void prepare() {
     new SimpleFormatter().format(new LogRecord(Level.WARNING, "warming up the log formatter"));
-    ZonedDateTime.now(ZoneId.systemDefault());
-    // Only when SLF4J is bound to Logback: a program that excludes it (the clients' tests bind
-    // slf4j-nop) must not load LogSetup, whose Logback types would not resolve.
-    if (LoggerFactory.getILoggerFactory().getClass().getName().startsWith("ch.qos.logback.")) {
-      LogSetup.warmUp();
-    }
+    LogSetup.warmUp();
   }
 }
