@@ -23,10 +23,13 @@ import dev.tlog.server.evidence.run.BuiltinCollector;
 import dev.tlog.server.evidence.run.CommandCollector;
 import dev.tlog.server.evidence.run.FilesCollector;
 import dev.tlog.server.evidence.run.HttpCollector;
+import dev.tlog.server.health.LogReadiness;
 import dev.tlog.server.integrate.Integrator;
 import dev.tlog.server.integrate.ReceiveClock;
 import dev.tlog.server.keys.LogKeyFile;
 import dev.tlog.server.ledger.Ledger;
+import dev.tlog.server.metrics.GrpcCallMetrics;
+import dev.tlog.server.metrics.LogMetrics;
 import dev.tlog.server.publish.TilePublisher;
 import dev.tlog.server.publish.s3.S3ObjectStore;
 import dev.tlog.server.read.LogReads;
@@ -46,6 +49,7 @@ import dev.tlog.server.storage.LogMode;
 import dev.tlog.server.storage.LogReader;
 import dev.tlog.server.storage.lmdb.LmdbLogStorage;
 import dev.tlog.server.witnessing.PublishedCheckpoints;
+import dev.tlog.server.witnessing.Witness;
 import dev.tlog.server.witnessing.Witnessing;
 import io.grpc.Server;
 import io.grpc.ServerInterceptor;
@@ -61,6 +65,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
@@ -98,7 +103,7 @@ public final class LogServer implements AutoCloseable {
   /** What to close, newest first, if startup fails half-way. */
   private final Deque<AutoCloseable> opened = new ArrayDeque<>();
 
-  private LogServer(ServerConfig config, Failpoint failpoint) throws IOException {
+  private LogServer(ServerConfig config, ServerOps ops, Failpoint failpoint) throws IOException {
     // Before anything is opened: a refused listener must not leave a half-started server.
     PlaintextPolicy.check(config.bindHost(), config.security());
     this.lock = DataDirLock.acquire(config.dataDir());
@@ -140,7 +145,9 @@ public final class LogServer implements AutoCloseable {
       if (this.ledger != null) {
         opened.push(this.ledger);
       }
-      BatchWriter writer = new BatchWriter(storage, current, signed::publish, failpoint);
+      LogMetrics metrics = new LogMetrics(ops.registry());
+      metrics.observeStorage(storage);
+      BatchWriter writer = new BatchWriter(storage, current, signed::publish, metrics, failpoint);
       Integrator integrator =
           new Integrator(
               storage,
@@ -172,6 +179,24 @@ public final class LogServer implements AutoCloseable {
         this.published = signed;
         this.witnessing = null;
       }
+      metrics.observeLog(sequencer, signed, published);
+      if (witnessing != null) {
+        metrics.observeWitnesses(
+            witnessing,
+            signed,
+            config.witnesses().witnesses().stream().map(Witness::name).toList());
+      }
+      LogReadiness readiness =
+          new LogReadiness(
+              storage,
+              Optional.of(key.verifierKey()),
+              sequencer,
+              config.sequencerLimits().queueCapacity(),
+              signed,
+              published,
+              witnessing != null,
+              ops.stallAfter(),
+              ops.witnessLagAfter());
       this.watchers = CheckpointWatchers.start(published, config.maxWatchers());
       opened.push(watchers);
       if (config.publish().isPresent()) {
@@ -188,6 +213,7 @@ public final class LogServer implements AutoCloseable {
                 verifier,
                 Duration.ofSeconds(1));
         opened.push(publisher);
+        metrics.observePublisher(publisher);
       } else {
         this.publisher = null;
       }
@@ -201,11 +227,12 @@ public final class LogServer implements AutoCloseable {
               : AppendGate.authenticated(
                   security.rateLimit().map(l -> new RateLimiter(l, System::nanoTime)));
       MalformedMessages malformed = new MalformedMessages();
-      List<ServerInterceptor> interceptors =
-          authenticator
-              .<List<ServerInterceptor>>map(
-                  a -> List.of(new CallAuthentication(a, security.authReads())))
-              .orElse(List.of());
+      // intercept() runs the last in the list first: the metrics see every call, those the
+      // authentication refuses included.
+      List<ServerInterceptor> interceptors = new ArrayList<>();
+      authenticator.ifPresent(
+          a -> interceptors.add(new CallAuthentication(a, security.authReads())));
+      interceptors.add(new GrpcCallMetrics(ops.registry()));
       this.grpc =
           NettyServerBuilder.forAddress(
                   new InetSocketAddress(config.bindHost(), config.grpcPort()),
@@ -234,7 +261,14 @@ public final class LogServer implements AutoCloseable {
       this.vertx = Vertx.vertx();
       opened.push(vertx::close);
       this.http =
-          new TileHttpApi(vertx, reads, published, storage, key.verifierKey(), config.http())
+          new TileHttpApi(
+                  vertx,
+                  reads,
+                  published,
+                  storage,
+                  key.verifierKey(),
+                  config.http(),
+                  new TileHttpApi.Ops(metrics, ops.registry(), readiness.readiness()))
               .withRoutes(
                   ExplorerRoutes.of(
                           reads,
@@ -320,12 +354,17 @@ public final class LogServer implements AutoCloseable {
 
   /** Opens storage, verifies it, and starts both listeners. */
   public static LogServer start(ServerConfig config) throws IOException {
-    return new LogServer(config, Failpoint.NONE);
+    return new LogServer(config, ServerOps.defaults(), Failpoint.NONE);
+  }
+
+  /** As {@link #start(ServerConfig)}, reporting through {@code ops} (metrics, readiness). */
+  public static LogServer start(ServerConfig config, ServerOps ops) throws IOException {
+    return new LogServer(config, ops, Failpoint.NONE);
   }
 
   /** As {@link #start(ServerConfig)}, crashing the process at {@code failpoint} (crash tests). */
   public static LogServer start(ServerConfig config, Failpoint failpoint) throws IOException {
-    return new LogServer(config, failpoint);
+    return new LogServer(config, ServerOps.defaults(), failpoint);
   }
 
   private void closeOpened() {

@@ -1,7 +1,9 @@
 package dev.tlog.server;
 
+import dev.tlog.runtime.http.HttpLimits;
+import dev.tlog.runtime.logging.LogFormat;
+import dev.tlog.runtime.logging.LogSetup;
 import dev.tlog.server.admission.AppendLimits;
-import dev.tlog.server.api.http.HttpLimits;
 import dev.tlog.server.errors.CorruptStorageException;
 import dev.tlog.server.evidence.config.CollectorsFile;
 import dev.tlog.server.publish.s3.S3Settings;
@@ -335,6 +337,15 @@ public final class Main implements Callable<Integer> {
       description = "With --auth-file: append requests per second per credential, e.g. 50/s.")
   String rateLimit;
 
+  @Option(
+      names = "--log-format",
+      paramLabel = "auto|json|text",
+      defaultValue = "auto",
+      description =
+          "Log lines on stderr: one JSON object per line, or human text; auto (the default) is"
+              + " text on a terminal, JSON otherwise.")
+  String logFormat;
+
   public static void main(String[] args) {
     System.exit(commandLine().execute(args));
   }
@@ -477,6 +488,8 @@ public final class Main implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    // First: everything after this logs in the chosen format.
+    LogSetup.configure(LogFormat.parse(logFormat));
     Optional<DevCertificate> devCert =
         tlsSelfSigned
             ? Optional.of(DevCertificate.loadOrCreate(dataDir.resolve("tls"), bind))

@@ -1,7 +1,7 @@
 package dev.tlog.server;
 
+import dev.tlog.runtime.http.HttpLimits;
 import dev.tlog.server.admission.AppendLimits;
-import dev.tlog.server.api.http.HttpLimits;
 import dev.tlog.server.evidence.config.CollectorsConfig;
 import dev.tlog.server.publish.s3.S3Settings;
 import dev.tlog.server.security.SecuritySettings;

@@ -1,7 +1,9 @@
 package dev.tlog.witness;
 
+import dev.tlog.runtime.http.HttpLimits;
+import dev.tlog.runtime.logging.LogFormat;
+import dev.tlog.runtime.logging.LogSetup;
 import dev.tlog.witness.config.WitnessConfig;
-import dev.tlog.witness.http.HttpLimits;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
@@ -94,6 +96,15 @@ public final class Main implements Callable<Integer> {
               + " previous response ends, else the connection is closed (default: ${DEFAULT-VALUE}).")
   Duration httpHeaderTimeout;
 
+  @Option(
+      names = "--log-format",
+      paramLabel = "auto|json|text",
+      defaultValue = "auto",
+      description =
+          "Log lines on stderr: one JSON object per line, or human text; auto (the default) is"
+              + " text on a terminal, JSON otherwise.")
+  String logFormat;
+
   public static void main(String[] args) {
     CommandLine cli =
         new CommandLine(new Main())
@@ -137,6 +148,8 @@ public final class Main implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    // First: everything after this logs in the chosen format.
+    LogSetup.configure(LogFormat.parse(logFormat));
     WitnessSettings s = settings();
     WitnessServer server = WitnessServer.start(s);
     CountDownLatch stopped = new CountDownLatch(1);

@@ -1,6 +1,7 @@
 package dev.tlog.witness;
 
 import dev.tlog.merkle.cosignature.Cosigner;
+import dev.tlog.runtime.health.Readiness;
 import dev.tlog.witness.config.CosignerKeyFile;
 import dev.tlog.witness.core.SubmissionCosigner;
 import dev.tlog.witness.crosscheck.CrossCheckResult;
@@ -8,9 +9,12 @@ import dev.tlog.witness.crosscheck.CrossChecker;
 import dev.tlog.witness.fork.ForkEvidenceStore;
 import dev.tlog.witness.fork.ForkRecorder;
 import dev.tlog.witness.http.WitnessHttpApi;
+import dev.tlog.witness.metrics.WitnessMetrics;
 import dev.tlog.witness.state.WitnessDirLock;
 import dev.tlog.witness.state.WitnessState;
 import dev.tlog.witness.state.lmdb.LmdbWitnessState;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
@@ -18,6 +22,7 @@ import io.vertx.core.http.HttpServer;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -37,9 +42,13 @@ public final class WitnessServer implements AutoCloseable {
   private final CrossChecker crossChecker;
   private final ForkEvidenceStore forks;
   private final ForkRecorder recorder;
+  private final PrometheusMeterRegistry registry;
+  private final WitnessMetrics metrics;
   private HttpServer http;
 
-  private WitnessServer(WitnessSettings s) {
+  private WitnessServer(WitnessSettings s, PrometheusMeterRegistry registry) {
+    this.registry = registry;
+    this.metrics = new WitnessMetrics(registry);
     // First: one witness per data directory, before its key or state is touched.
     this.lock = WitnessDirLock.acquire(s.dataDir());
     WitnessState opened = null;
@@ -59,15 +68,20 @@ public final class WitnessServer implements AutoCloseable {
       throw e;
     }
     this.state = opened;
-    this.recorder = new ForkRecorder(forks, s.clock());
+    this.recorder = new ForkRecorder(forks, s.clock(), metrics);
     this.crossChecker = new CrossChecker(s.config(), state, recorder);
     this.vertx = Vertx.vertx();
     this.writer = vertx.createSharedWorkerExecutor("tlog-witness-writer", 1);
   }
 
-  /** Starts a witness and returns once it listens. */
+  /** Starts a witness with a registry of its own and returns once it listens. */
   public static WitnessServer start(WitnessSettings s) {
-    WitnessServer server = new WitnessServer(s);
+    return start(s, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+  }
+
+  /** Starts a witness keeping its meters in {@code registry} (served at {@code /metrics}). */
+  public static WitnessServer start(WitnessSettings s, PrometheusMeterRegistry registry) {
+    WitnessServer server = new WitnessServer(s, registry);
     try {
       SubmissionCosigner witness =
           new SubmissionCosigner(server.state, server.cosigner, server.recorder, s.clock());
@@ -86,8 +100,29 @@ public final class WitnessServer implements AutoCloseable {
   private void startHttp(WitnessSettings s, SubmissionCosigner witness) {
     WitnessHttpApi api =
         new WitnessHttpApi(
-            vertx, writer, s.config(), witness, forks, cosigner.verifierKey(), s.http());
+            vertx,
+            writer,
+            s.config(),
+            witness,
+            forks,
+            cosigner.verifierKey(),
+            s.http(),
+            new WitnessHttpApi.Ops(metrics, registry, readiness()));
     this.http = await(api.listen(s.bind(), s.port()));
+  }
+
+  /** spec/witness.md, "Health": the state store open and the cosigning key loaded. */
+  private Readiness readiness() {
+    return new Readiness(
+        List.of(
+            new Readiness.Check(
+                "state",
+                () ->
+                    state.isOpen() ? Optional.empty() : Optional.of("LMDB state store is closed")),
+            new Readiness.Check(
+                "key",
+                () ->
+                    cosigner != null ? Optional.empty() : Optional.of("no cosigning key loaded"))));
   }
 
   /** Runs one cross-check round on a worker thread (rounds never overlap). */

@@ -1,7 +1,7 @@
 package dev.tlog.witness;
 
+import dev.tlog.runtime.http.HttpLimits;
 import dev.tlog.witness.config.WitnessConfig;
-import dev.tlog.witness.http.HttpLimits;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;

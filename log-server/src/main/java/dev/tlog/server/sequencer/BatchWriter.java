@@ -30,6 +30,7 @@ public final class BatchWriter {
   private final LogStorage storage;
   private final Consumer<SignedCheckpoint> onDurable;
   private final Failpoint failpoint;
+  private final BatchObserver observer;
   private final SynchronousQueue<Work> handoff = new SynchronousQueue<>();
   private final ExecutorService acks;
   private final Thread thread;
@@ -43,17 +44,22 @@ public final class BatchWriter {
    */
   public BatchWriter(
       LogStorage storage, SignedCheckpoint current, Consumer<SignedCheckpoint> onDurable) {
-    this(storage, current, onDurable, Failpoint.NONE);
+    this(storage, current, onDurable, BatchObserver.NONE, Failpoint.NONE);
   }
 
-  /** As above, crashing the process at {@code failpoint} (crash tests only). */
+  /**
+   * As above, telling {@code observer} of every committed batch (metrics) and crashing the process
+   * at {@code failpoint} (crash tests only; {@link Failpoint#NONE} otherwise).
+   */
   public BatchWriter(
       LogStorage storage,
       SignedCheckpoint current,
       Consumer<SignedCheckpoint> onDurable,
+      BatchObserver observer,
       Failpoint failpoint) {
     this.storage = storage;
     this.onDurable = onDurable;
+    this.observer = observer;
     this.failpoint = failpoint;
     this.durable = current;
     this.acks = Executors.newSingleThreadExecutor(r -> new Thread(r, "tlog-acks"));
@@ -138,9 +144,12 @@ public final class BatchWriter {
                 + "); retry");
       }
       failpoint.reached(Failpoint.Stage.SIGNED);
+      long start = System.nanoTime();
       b.write().ifPresent(storage::append);
+      long nanos = System.nanoTime() - start;
       failpoint.reached(Failpoint.Stage.COMMITTED);
       durable = b.checkpoint();
+      observer.committed(b.checkpoint().size() - b.startSize(), nanos);
       acks.execute(() -> acknowledge(w));
     } catch (RuntimeException e) {
       failures++;

@@ -97,6 +97,19 @@ public final class Sequencer implements AutoCloseable {
         : "the log stopped appending after an unrecoverable failure (" + reason + ")";
   }
 
+  /**
+   * Why the builder stopped taking appends after an unrecoverable failure; empty while it runs (and
+   * after an ordinary {@link #close}).
+   */
+  public java.util.Optional<String> failure() {
+    return java.util.Optional.ofNullable(stopReason);
+  }
+
+  /** Whether appends are refused: closed, or stopped by a failure. */
+  public boolean stopped() {
+    return closed;
+  }
+
   /** Entries queued or in flight, not yet acknowledged. */
   public int queuedEntries() {
     return queuedEntries.get();

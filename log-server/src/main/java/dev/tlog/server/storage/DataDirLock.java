@@ -1,14 +1,10 @@
 package dev.tlog.server.storage;
 
+import dev.tlog.runtime.storage.DirLock;
 import dev.tlog.server.errors.DataDirInUseException;
 import dev.tlog.server.errors.StorageException;
-import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
-import java.nio.file.Files;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 
 /**
  * Exclusive ownership of a data directory: an OS file lock on {@code <data-dir>/tlog.lock}, taken
@@ -24,11 +20,9 @@ public final class DataDirLock implements AutoCloseable {
   /** The lock file's name inside the data directory. */
   public static final String FILE = "tlog.lock";
 
-  private final FileChannel channel;
-  private final FileLock lock;
+  private final DirLock lock;
 
-  private DataDirLock(FileChannel channel, FileLock lock) {
-    this.channel = channel;
+  private DataDirLock(DirLock lock) {
     this.lock = lock;
   }
 
@@ -37,50 +31,24 @@ public final class DataDirLock implements AutoCloseable {
    * another server in this one) holds it.
    */
   public static DataDirLock acquire(Path dataDir) {
-    Path file = dataDir.resolve(FILE);
-    FileChannel channel;
     try {
-      Files.createDirectories(dataDir);
-      channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-    } catch (IOException e) {
-      throw new StorageException("cannot open " + file + ": " + e.getMessage(), e);
-    }
-    FileLock lock;
-    try {
-      lock = channel.tryLock();
-    } catch (OverlappingFileLockException e) {
-      lock = null;
-    } catch (IOException e) {
-      closeQuietly(channel);
-      throw new StorageException("cannot lock " + file + ": " + e.getMessage(), e);
-    }
-    if (lock == null) {
-      closeQuietly(channel);
-      throw new DataDirInUseException(
-          "data directory "
-              + dataDir
-              + " is in use: a tlog server or a reindex holds "
-              + file
-              + "; stop it first");
-    }
-    return new DataDirLock(channel, lock);
-  }
-
-  private static void closeQuietly(FileChannel c) {
-    try {
-      c.close();
-    } catch (IOException ignored) {
-      // nothing was locked
+      return new DataDirLock(
+          DirLock.tryAcquire(dataDir, FILE)
+              .orElseThrow(
+                  () ->
+                      new DataDirInUseException(
+                          "data directory "
+                              + dataDir
+                              + " is in use: a tlog server or a reindex holds "
+                              + dataDir.resolve(FILE)
+                              + "; stop it first")));
+    } catch (UncheckedIOException e) {
+      throw new StorageException(e.getMessage(), e.getCause());
     }
   }
 
   @Override
   public void close() {
-    try {
-      lock.release();
-    } catch (IOException ignored) {
-      // closing the channel releases it too
-    }
-    closeQuietly(channel);
+    lock.close();
   }
 }

@@ -3,7 +3,7 @@ package dev.tlog.server.api;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.tlog.server.api.http.HttpLimits;
+import dev.tlog.runtime.http.HttpLimits;
 import dev.tlog.server.testing.RawHttp;
 import dev.tlog.server.testing.TestLog;
 import java.io.IOException;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.google.protobuf.ByteString;
 import dev.tlog.proto.v1.AppendBatchRequest;
+import dev.tlog.runtime.logging.LogCapture;
 import dev.tlog.server.testing.TestLog;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -96,26 +97,7 @@ class HttpMethodsTest {
 
   @Test
   void badPercentEncodingIsAQuietPlainText400() throws Exception {
-    List<java.util.logging.LogRecord> severe = new java.util.ArrayList<>();
-    java.util.logging.Handler h =
-        new java.util.logging.Handler() {
-          @Override
-          public void publish(java.util.logging.LogRecord r) {
-            if (r.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue()) {
-              synchronized (severe) {
-                severe.add(r);
-              }
-            }
-          }
-
-          @Override
-          public void flush() {}
-
-          @Override
-          public void close() {}
-        };
-    java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
-    root.addHandler(h);
+    LogCapture capture = LogCapture.open();
     try (TestLog log = TestLog.start(dir)) {
       for (String path : List.of("/tile/%ZZ", "/checkpoint%", "/tile/0/x00%2")) {
         String r = rawGet(log, path);
@@ -126,13 +108,14 @@ class HttpMethodsTest {
             path + ": " + r);
       }
     } finally {
-      root.removeHandler(h);
+      capture.close();
     }
-    synchronized (severe) {
-      assertEquals(
-          List.of(),
-          severe.stream().map(r -> r.getLoggerName() + ": " + r.getMessage()).toList(),
-          "SEVERE log records");
-    }
+    assertEquals(
+        List.of(),
+        capture.events().stream()
+            .filter(r -> r.getLevel().isGreaterOrEqual(ch.qos.logback.classic.Level.ERROR))
+            .map(r -> r.getLoggerName() + ": " + r.getFormattedMessage())
+            .toList(),
+        "ERROR log records");
   }
 }

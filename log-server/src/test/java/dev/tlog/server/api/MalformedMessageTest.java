@@ -4,10 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.spi.ILoggingEvent;
 import com.google.protobuf.ByteString;
 import dev.tlog.proto.v1.AppendRequest;
 import dev.tlog.proto.v1.GetCheckpointRequest;
 import dev.tlog.proto.v1.LogServiceGrpc;
+import dev.tlog.runtime.logging.LogCapture;
 import dev.tlog.server.api.grpc.MalformedMessages;
 import dev.tlog.server.testing.TestLog;
 import io.grpc.CallOptions;
@@ -25,10 +28,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,32 +41,16 @@ import org.junit.jupiter.api.io.TempDir;
 class MalformedMessageTest {
   @TempDir Path dir;
 
-  private final List<LogRecord> records = new ArrayList<>();
-  private final Logger root = Logger.getLogger("");
-  private final Handler capture =
-      new Handler() {
-        @Override
-        public void publish(LogRecord r) {
-          synchronized (records) {
-            records.add(r);
-          }
-        }
-
-        @Override
-        public void flush() {}
-
-        @Override
-        public void close() {}
-      };
+  private LogCapture capture;
 
   @BeforeEach
   void listen() {
-    root.addHandler(capture);
+    capture = LogCapture.open();
   }
 
   @AfterEach
   void stopListening() {
-    root.removeHandler(capture);
+    capture.close();
   }
 
   private static final MethodDescriptor.Marshaller<byte[]> BYTES =
@@ -161,20 +144,20 @@ class MalformedMessageTest {
           log.blocking.getCheckpoint(GetCheckpointRequest.getDefaultInstance()).getCheckpoint());
       log.blocking.append(AppendRequest.newBuilder().setData(ByteString.copyFromUtf8("b")).build());
     }
-    synchronized (records) {
-      List<LogRecord> ours =
-          records.stream()
-              .filter(r -> MalformedMessages.class.getName().equals(r.getLoggerName()))
-              .toList();
-      assertEquals(1, ours.size(), "one line for the client, not one per request");
-      assertEquals(null, ours.get(0).getThrown(), "no stack trace");
-      assertTrue(ours.get(0).getMessage().contains("127.0.0.1"), ours.get(0).getMessage());
-      List<String> severe =
-          records.stream()
-              .filter(r -> r.getLevel().intValue() >= Level.SEVERE.intValue())
-              .map(r -> r.getLoggerName() + ": " + r.getMessage())
-              .toList();
-      assertEquals(List.of(), severe, "SEVERE log records");
-    }
+    List<ILoggingEvent> records = capture.events();
+    List<ILoggingEvent> ours =
+        records.stream()
+            .filter(r -> MalformedMessages.class.getName().equals(r.getLoggerName()))
+            .toList();
+    assertEquals(1, ours.size(), "one line for the client, not one per request");
+    assertEquals(null, ours.get(0).getThrowableProxy(), "no stack trace");
+    assertTrue(
+        ours.get(0).getFormattedMessage().contains("127.0.0.1"), ours.get(0).getFormattedMessage());
+    List<String> severe =
+        records.stream()
+            .filter(r -> r.getLevel().isGreaterOrEqual(Level.ERROR))
+            .map(r -> r.getLoggerName() + ": " + r.getFormattedMessage())
+            .toList();
+    assertEquals(List.of(), severe, "ERROR log records");
   }
 }

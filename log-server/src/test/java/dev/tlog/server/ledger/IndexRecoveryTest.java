@@ -10,6 +10,7 @@ import dev.tlog.proto.v1.LedgerEvent;
 import dev.tlog.proto.v1.LedgerServiceGrpc;
 import dev.tlog.proto.v1.QueryRequest;
 import dev.tlog.proto.v1.SummarizeRequest;
+import dev.tlog.runtime.logging.LogCapture;
 import dev.tlog.server.Main;
 import dev.tlog.server.errors.DataDirInUseException;
 import dev.tlog.server.ledger.index.LedgerIndex;
@@ -24,9 +25,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -43,32 +41,24 @@ import picocli.CommandLine;
 class IndexRecoveryTest {
   @TempDir Path dir;
   @TempDir Path other;
-  private final List<String> logged = new ArrayList<>();
-  private final Logger indexLogger = Logger.getLogger(LedgerIndex.class.getName());
-  private final Handler capture =
-      new Handler() {
-        @Override
-        public void publish(LogRecord r) {
-          synchronized (logged) {
-            logged.add(r.getMessage());
-          }
-        }
-
-        @Override
-        public void flush() {}
-
-        @Override
-        public void close() {}
-      };
+  private LogCapture capture;
 
   @BeforeEach
   void listen() {
-    indexLogger.addHandler(capture);
+    capture = LogCapture.open();
   }
 
   @AfterEach
   void stopListening() {
-    indexLogger.removeHandler(capture);
+    capture.close();
+  }
+
+  /** What the ledger index logged so far. */
+  private List<String> logged() {
+    return capture.events().stream()
+        .filter(e -> LedgerIndex.class.getName().equals(e.getLoggerName()))
+        .map(e -> e.getFormattedMessage())
+        .toList();
   }
 
   /** Appends random batches; returns the log's size. */
@@ -108,17 +98,16 @@ class IndexRecoveryTest {
   }
 
   private List<String> restartAndAnswer(long size, String reason) throws Exception {
-    synchronized (logged) {
-      logged.clear();
-    }
+    // A fresh capture: only what this start logs.
+    capture.close();
+    capture = LogCapture.open();
     try (TestLog log = TestLog.start(TestLog.ledgerConfig(dir))) {
       List<String> a = answers(log, size, 99);
       if (reason != null) {
-        synchronized (logged) {
-          assertTrue(
-              logged.stream().anyMatch(m -> m.contains(reason) && m.contains("rebuilding")),
-              "log should say why the index is rebuilt (" + reason + "): " + logged);
-        }
+        List<String> logged = logged();
+        assertTrue(
+            logged.stream().anyMatch(m -> m.contains(reason) && m.contains("rebuilding")),
+            "log should say why the index is rebuilt (" + reason + "): " + logged);
       }
       return a;
     }

@@ -1,11 +1,12 @@
 package dev.tlog.server.testing;
 
 import dev.tlog.proto.v1.LogServiceGrpc;
+import dev.tlog.runtime.http.HttpLimits;
 import dev.tlog.server.LedgerSettings;
 import dev.tlog.server.LogServer;
 import dev.tlog.server.ServerConfig;
+import dev.tlog.server.ServerOps;
 import dev.tlog.server.admission.AppendLimits;
-import dev.tlog.server.api.http.HttpLimits;
 import dev.tlog.server.security.SecuritySettings;
 import dev.tlog.server.sequencer.SequencerLimits;
 import dev.tlog.server.startup.StartupVerifier;
@@ -90,6 +91,11 @@ public final class TestLog implements AutoCloseable {
 
   public static TestLog start(ServerConfig config) throws IOException {
     return new TestLog(LogServer.start(config));
+  }
+
+  /** A server reporting through {@code ops} (its registry, readiness thresholds). */
+  public static TestLog start(ServerConfig config, ServerOps ops) throws IOException {
+    return new TestLog(LogServer.start(config, ops));
   }
 
   public static TestLog start(Path dir) throws IOException {

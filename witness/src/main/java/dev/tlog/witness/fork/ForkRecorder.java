@@ -3,6 +3,7 @@ package dev.tlog.witness.fork;
 import dev.tlog.merkle.hash.Hash;
 import dev.tlog.merkle.note.Note;
 import dev.tlog.witness.config.LogConfig;
+import dev.tlog.witness.metrics.WitnessMetrics;
 import dev.tlog.witness.state.StoredCheckpoint;
 import java.time.Clock;
 import java.util.List;
@@ -16,10 +17,12 @@ public final class ForkRecorder {
 
   private final ForkEvidenceStore store;
   private final Clock clock;
+  private final WitnessMetrics metrics;
 
-  public ForkRecorder(ForkEvidenceStore store, Clock clock) {
+  public ForkRecorder(ForkEvidenceStore store, Clock clock, WitnessMetrics metrics) {
     this.store = store;
     this.clock = clock;
+    this.metrics = metrics;
   }
 
   /**
@@ -47,6 +50,7 @@ public final class ForkRecorder {
             via);
     evidence.verify(log.keys());
     String id = store.save(evidence);
+    metrics.forkDetected(via);
     LOG.log(
         System.Logger.Level.ERROR,
         "FORK DETECTED for log \"{0}\": checkpoints of sizes {1} and {2} conflict ({3});"

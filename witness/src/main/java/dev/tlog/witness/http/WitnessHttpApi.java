@@ -3,6 +3,11 @@ package dev.tlog.witness.http;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tlog.merkle.witness.AddCheckpointFormatException;
 import dev.tlog.merkle.witness.AddCheckpointRequest;
+import dev.tlog.runtime.health.Readiness;
+import dev.tlog.runtime.http.AcceptErrorLogging;
+import dev.tlog.runtime.http.ConnectionGuard;
+import dev.tlog.runtime.http.HttpLimits;
+import dev.tlog.runtime.http.OpsRoutes;
 import dev.tlog.witness.config.WitnessConfig;
 import dev.tlog.witness.core.SubmissionChecker;
 import dev.tlog.witness.core.SubmissionCosigner;
@@ -12,6 +17,8 @@ import dev.tlog.witness.errors.UnknownOriginException;
 import dev.tlog.witness.errors.UnsupportedMediaTypeException;
 import dev.tlog.witness.fork.ForkEvidence;
 import dev.tlog.witness.fork.ForkEvidenceStore;
+import dev.tlog.witness.metrics.WitnessMetrics;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
@@ -49,6 +56,17 @@ public final class WitnessHttpApi {
   private final ForkEvidenceStore forks;
   private final String verifierKey;
   private final HttpLimits limits;
+  private final Ops ops;
+
+  /**
+   * What the listener serves besides the witness API (spec/witness.md, "Metrics" and "Health").
+   *
+   * @param metrics counts add-checkpoint results
+   * @param registry scraped at {@code /metrics}
+   * @param readiness the checks behind {@code /readyz}
+   */
+  public record Ops(
+      WitnessMetrics metrics, PrometheusMeterRegistry registry, Readiness readiness) {}
 
   public WitnessHttpApi(
       Vertx vertx,
@@ -57,8 +75,10 @@ public final class WitnessHttpApi {
       SubmissionCosigner witness,
       ForkEvidenceStore forks,
       String verifierKey,
-      HttpLimits limits) {
+      HttpLimits limits,
+      Ops ops) {
     this.vertx = vertx;
+    this.ops = ops;
     this.limits = limits;
     this.writer = writer;
     this.config = config;
@@ -79,6 +99,8 @@ public final class WitnessHttpApi {
     router.get("/checkpoint/*").handler(this::checkpoint);
     router.get("/forks").handler(this::forkList);
     router.get("/forks/:id").handler(this::fork);
+    OpsRoutes.probes(router, ops.readiness());
+    OpsRoutes.metrics(router, ops.registry());
     router.route().failureHandler(HttpErrors::failure);
     router.errorHandler(400, HttpErrors::badPath);
     AcceptErrorLogging.prepare();
@@ -106,12 +128,13 @@ public final class WitnessHttpApi {
 
   private void addCheckpoint(RoutingContext ctx) {
     if (!isTextBody(ctx)) {
-      HttpErrors.respond(
-          ctx.response(),
+      UnsupportedMediaTypeException e =
           new UnsupportedMediaTypeException(
               "add-checkpoint takes a text/plain body (C2SP tlog-witness), got \""
                   + ctx.request().getHeader("Content-Type")
-                  + "\""));
+                  + "\"");
+      ops.metrics().refused(e);
+      HttpErrors.respond(ctx.response(), e);
       return;
     }
     Buffer body = ctx.body().buffer();
@@ -119,8 +142,16 @@ public final class WitnessHttpApi {
     vertx
         .executeBlocking(() -> checker.check(parse(bytes)), false)
         .compose(submission -> writer.executeBlocking(() -> witness.apply(submission), true))
-        .onSuccess(cosignature -> ok(ctx, HttpErrors.TEXT, cosignature.toLine()))
-        .onFailure(err -> HttpErrors.respond(ctx.response(), err));
+        .onSuccess(
+            cosignature -> {
+              ops.metrics().cosigned();
+              ok(ctx, HttpErrors.TEXT, cosignature.toLine());
+            })
+        .onFailure(
+            err -> {
+              ops.metrics().refused(err);
+              HttpErrors.respond(ctx.response(), err);
+            });
   }
 
   /**

@@ -20,6 +20,9 @@ public interface WitnessState extends AutoCloseable {
    */
   void compareAndSet(String origin, long expectedSize, StoredCheckpoint next);
 
+  /** Whether the store is open (readiness, spec/witness.md "Health"). */
+  boolean isOpen();
+
   @Override
   void close();
 }

@@ -2,6 +2,7 @@ package dev.tlog.witness.http;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tlog.runtime.http.HttpLimits;
 import dev.tlog.witness.testing.TestLog;
 import dev.tlog.witness.testing.TestWitness;
 import java.io.ByteArrayOutputStream;

@@ -2,6 +2,7 @@ package dev.tlog.witness.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.tlog.runtime.logging.LogCapture;
 import dev.tlog.witness.testing.TestLog;
 import dev.tlog.witness.testing.TestWitness;
 import java.net.Socket;
@@ -10,14 +11,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,37 +28,19 @@ class RequestHygieneTest {
 
   private final HttpClient http = HttpClient.newHttpClient();
   private final TestLog log = new TestLog("log.test/hygiene", 4).append(6, "e");
-  private final List<LogRecord> severe = new ArrayList<>();
-  private final Logger root = Logger.getLogger("");
-  private final Handler capture =
-      new Handler() {
-        @Override
-        public void publish(LogRecord r) {
-          if (r.getLevel().intValue() >= Level.SEVERE.intValue()) {
-            synchronized (severe) {
-              severe.add(r);
-            }
-          }
-        }
-
-        @Override
-        public void flush() {}
-
-        @Override
-        public void close() {}
-      };
+  private LogCapture capture;
   private TestWitness w;
 
   @BeforeEach
   void start() {
-    root.addHandler(capture);
+    capture = LogCapture.open();
     w = TestWitness.start(dir, TestWitness.config(List.of(log), Map.of()));
   }
 
   @AfterEach
   void stop() {
     w.close();
-    root.removeHandler(capture);
+    capture.close();
   }
 
   private HttpResponse<String> post(String contentType, byte[] body) throws Exception {
@@ -113,11 +91,12 @@ class RequestHygieneTest {
       assertEquals(
           true, r.toLowerCase(Locale.ROOT).contains("content-type: text/plain; charset=utf-8"), r);
     }
-    synchronized (severe) {
-      assertEquals(
-          List.of(),
-          severe.stream().map(r -> r.getLoggerName() + ": " + r.getMessage()).toList(),
-          "SEVERE log records");
-    }
+    assertEquals(
+        List.of(),
+        capture.events().stream()
+            .filter(r -> r.getLevel().isGreaterOrEqual(ch.qos.logback.classic.Level.ERROR))
+            .map(r -> r.getLoggerName() + ": " + r.getFormattedMessage())
+            .toList(),
+        "ERROR log records");
   }
 }

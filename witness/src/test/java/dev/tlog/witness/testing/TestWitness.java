@@ -2,12 +2,12 @@ package dev.tlog.witness.testing;
 
 import dev.tlog.merkle.cosignature.CosignatureVerifier;
 import dev.tlog.merkle.note.VerifierKeys;
+import dev.tlog.runtime.http.HttpLimits;
 import dev.tlog.witness.WitnessServer;
 import dev.tlog.witness.WitnessSettings;
 import dev.tlog.witness.config.LogConfig;
 import dev.tlog.witness.config.PeerConfig;
 import dev.tlog.witness.config.WitnessConfig;
-import dev.tlog.witness.http.HttpLimits;
 import dev.tlog.witness.http.OriginPath;
 import java.io.IOException;
 import java.net.URI;

@@ -5,13 +5,20 @@ import dev.tlog.merkle.tile.TileId;
 import dev.tlog.merkle.tile.TileMath;
 import dev.tlog.merkle.tile.TilePaths;
 import dev.tlog.merkle.tile.TileRef;
+import dev.tlog.runtime.health.Readiness;
+import dev.tlog.runtime.http.AcceptErrorLogging;
+import dev.tlog.runtime.http.ConnectionGuard;
+import dev.tlog.runtime.http.HttpLimits;
+import dev.tlog.runtime.http.OpsRoutes;
 import dev.tlog.server.checkpoint.CheckpointFeed;
 import dev.tlog.server.errors.NotFoundException;
+import dev.tlog.server.metrics.LogMetrics;
 import dev.tlog.server.read.LogReads;
 import dev.tlog.server.read.TileObjects;
 import dev.tlog.server.security.auth.Authenticator;
 import dev.tlog.server.storage.LogReader;
 import dev.tlog.server.storage.LogStorage;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
@@ -29,10 +36,11 @@ import java.util.function.Consumer;
 
 /**
  * The C2SP tlog-tiles read API over Vert.x: {@code /checkpoint}, {@code /tile/<L>/<N>[.p/<W>]},
- * {@code /tile/entries/<N>[.p/<W>]}, plus {@code /vkey}. {@code /checkpoint} is the latest
- * published checkpoint (with cosignatures when witnesses are configured); tiles are served up to
- * the latest signed checkpoint, which is never smaller. Every route answers GET and HEAD. LMDB
- * reads run on worker threads, never on the event loop.
+ * {@code /tile/entries/<N>[.p/<W>]}, plus {@code /vkey} and the operations routes {@code /healthz},
+ * {@code /readyz} and {@code /metrics} (spec/api.md, "Operations: metrics, health and logs").
+ * {@code /checkpoint} is the latest published checkpoint (with cosignatures when witnesses are
+ * configured); tiles are served up to the latest signed checkpoint, which is never smaller. Every
+ * route answers GET and HEAD. LMDB reads run on worker threads, never on the event loop.
  */
 public final class TileHttpApi {
 
@@ -43,6 +51,16 @@ public final class TileHttpApi {
   private final String verifierKey;
   private final HttpLimits limits;
   private final List<Consumer<Router>> moreRoutes = new ArrayList<>();
+  private final Ops ops;
+
+  /**
+   * What the listener serves besides the log (spec/api.md, "Metrics" and "Health").
+   *
+   * @param metrics counts the tiles served
+   * @param registry scraped at {@code /metrics}
+   * @param readiness the checks behind {@code /readyz}
+   */
+  public record Ops(LogMetrics metrics, PrometheusMeterRegistry registry, Readiness readiness) {}
 
   public TileHttpApi(
       Vertx vertx,
@@ -50,8 +68,10 @@ public final class TileHttpApi {
       CheckpointFeed published,
       LogStorage storage,
       String verifierKey,
-      HttpLimits limits) {
+      HttpLimits limits,
+      Ops ops) {
     this.vertx = vertx;
+    this.ops = ops;
     this.limits = limits;
     this.reads = reads;
     this.published = published;
@@ -78,7 +98,10 @@ public final class TileHttpApi {
   public Future<HttpServer> listen(
       String host, int port, HttpServerOptions options, Optional<Authenticator> readers) {
     Router router = Router.router(vertx);
+    // Probes before the access check (an orchestrator has no token); metrics after it.
+    OpsRoutes.probes(router, ops.readiness());
     readers.ifPresent(a -> router.route().handler(new ReadAccess(a)));
+    OpsRoutes.metrics(router, ops.registry());
     // HEAD on every route: tlog-tiles clients and CDNs probe with it; Vert.x sends no body.
     router
         .route("/checkpoint")
@@ -135,10 +158,14 @@ public final class TileHttpApi {
           TileRef ref = TilePaths.parse(path);
           long size = reads.signedSize();
           if (ref instanceof TileId t) {
-            return new Body(hashTile(t, size), TileObjects.cacheControl(t.width()));
+            Body body = new Body(hashTile(t, size), TileObjects.cacheControl(t.width()));
+            ops.metrics().tileServed(false);
+            return body;
           }
           EntryBundleId b = (EntryBundleId) ref;
-          return new Body(entryBundle(b, size), TileObjects.cacheControl(b.width()));
+          Body body = new Body(entryBundle(b, size), TileObjects.cacheControl(b.width()));
+          ops.metrics().tileServed(true);
+          return body;
         });
   }
 

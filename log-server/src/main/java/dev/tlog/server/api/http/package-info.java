@@ -7,8 +7,9 @@
  * Retry-After}, storage and internal failures are logged server-side and answered {@code 500
  * internal error}.
  *
- * <p>Connections: {@code HttpLimits} bounds them in total and per client IP, and times out idle
- * connections and slow request headers; {@code ConnectionGuard} enforces the counts and the header
- * timeout, Vert.x the rest. HTTP/1.1 only (no h2c), so every connection is seen when it opens.
+ * <p>Connections: {@code dev.tlog.runtime.http.HttpLimits} bounds them in total and per client IP,
+ * and times out idle connections and slow request headers; {@code ConnectionGuard} (same package,
+ * shared with the witness) enforces the counts and the header timeout, Vert.x the rest. HTTP/1.1
+ * only (no h2c), so every connection is seen when it opens.
  */
 package dev.tlog.server.api.http;

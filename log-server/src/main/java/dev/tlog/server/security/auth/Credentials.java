@@ -73,7 +73,15 @@ public final class Credentials {
           throw bad(i, "certificate name listed twice");
         }
       } else {
-        throw bad(i, "credential must start with sha256: or cert:, got \"" + f[0] + "\"");
+        // The value is not quoted: it may be a secret pasted in by mistake, and this message is
+        // logged (spec/api.md, "Logs").
+        throw bad(
+            i,
+            "credential must start with sha256: or cert:"
+                + (f[0].startsWith("tlog_")
+                    ? " (this looks like a bearer token itself: list its hash, as `tlog-server"
+                        + " token add` does)"
+                    : ""));
       }
     }
     return new Credentials(tokens, certs);

@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 import org.lmdbjava.Dbi;
 import org.lmdbjava.DbiFlags;
 import org.lmdbjava.Env;
@@ -69,6 +70,8 @@ public final class LmdbLogStorage implements LogStorage {
   private final ByteBuffer writeKey = Keys.allocate();
   private final ByteBuffer writeSize = ByteBuffer.allocateDirect(Long.BYTES);
   private long mapSize;
+  // Nanoseconds of each durable commit (LMDB writes its pages and fsyncs in mdb_txn_commit).
+  private volatile LongConsumer commitNanos = n -> {};
 
   private LmdbLogStorage(Env<ByteBuffer> env, long mapSize, String origin, LogMode mode) {
     this.env = env;
@@ -288,7 +291,9 @@ public final class LmdbLogStorage implements LogStorage {
       resizeLock.readLock().lock();
       try (Txn<ByteBuffer> txn = env.txnWrite()) {
         body.accept(txn);
+        long start = System.nanoTime();
         txn.commit();
+        commitNanos.accept(System.nanoTime() - start);
         return;
       } catch (Env.MapFullException e) {
         // fall through to grow, outside the lock
@@ -338,9 +343,35 @@ public final class LmdbLogStorage implements LogStorage {
     return env;
   }
 
+  /** Whether the environment is still open (readiness). */
+  public boolean isOpen() {
+    return !env.isClosed();
+  }
+
   /** Current map size in bytes (grows on demand). */
   public long mapSize() {
     return mapSize;
+  }
+
+  /**
+   * Bytes of the map in use: pages up to the last one written, times the page size. Read without a
+   * transaction, so it may trail a commit in progress.
+   */
+  public long usedBytes() {
+    resizeLock.readLock().lock();
+    try {
+      return (env.info().lastPageNumber + 1) * env.stat().pageSize;
+    } finally {
+      resizeLock.readLock().unlock();
+    }
+  }
+
+  /**
+   * Receives the nanoseconds of every durable commit from now on (the metrics' fsync timer); call
+   * once, while wiring.
+   */
+  public void observeCommits(LongConsumer nanos) {
+    this.commitNanos = nanos;
   }
 
   @Override

@@ -139,6 +139,11 @@ public final class LmdbWitnessState implements WitnessState {
   }
 
   @Override
+  public boolean isOpen() {
+    return !env.isClosed();
+  }
+
+  @Override
   public void close() {
     env.close();
   }

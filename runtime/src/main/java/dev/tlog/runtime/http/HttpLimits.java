@@ -1,13 +1,14 @@
-package dev.tlog.witness.http;
+package dev.tlog.runtime.http;
 
 import java.time.Duration;
 
 /**
- * What one HTTP client may hold of the witness listener (spec/witness.md, "Limits"). A connection
- * over {@code maxConnections} in total, or over {@code maxConnectionsPerClient} from one IP
- * address, is closed as soon as it is accepted; a connection that sends nothing for {@code
- * idleTimeout} is closed; a request whose headers are not complete within {@code headerTimeout} of
- * the connection opening (or of the previous response ending) is closed (slowloris).
+ * What one HTTP client may hold of a listener: the log server's tiles listener (spec/api.md,
+ * "Limits") or the witness's (spec/witness.md, "Limits"). A connection over {@code maxConnections}
+ * in total, or over {@code maxConnectionsPerClient} from one IP address, is closed as soon as it is
+ * accepted; a connection that sends nothing for {@code idleTimeout} is closed; a request whose
+ * headers are not complete within {@code headerTimeout} of the connection opening (or of the
+ * previous response ending) is closed (slowloris).
  *
  * @param maxConnections open connections in total
  * @param maxConnectionsPerClient open connections from one client IP address
@@ -46,7 +47,7 @@ public record HttpLimits(
     }
   }
 
-  /** The documented defaults (spec/witness.md, "Limits"). */
+  /** The documented defaults (spec/api.md and spec/witness.md, "Limits"; the same numbers). */
   public static HttpLimits defaults() {
     return new HttpLimits(4096, 256, Duration.ofSeconds(60), Duration.ofSeconds(10), 4096, 8192);
   }

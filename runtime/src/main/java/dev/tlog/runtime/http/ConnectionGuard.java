@@ -1,4 +1,4 @@
-package dev.tlog.server.api.http;
+package dev.tlog.runtime.http;
 
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
@@ -13,10 +13,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Counts the listener's open connections, in total and per client IP address, closing each one over
  * {@link HttpLimits} as soon as it is accepted; and closes a connection whose request headers are
  * not complete within the header timeout (slowloris: trickling header bytes keeps the idle timeout
- * from firing). Wired by {@code TileHttpApi}: {@link #accepted} as the connection handler, {@link
- * #guard} around the router. Handlers may run on any event loop; the counters are thread-safe.
+ * from firing). Wired by the log server's {@code TileHttpApi} and the witness's {@code
+ * WitnessHttpApi}: {@link #accepted} as the connection handler, {@link #guard} around the router.
+ * Handlers may run on any event loop; the counters are thread-safe.
  */
-final class ConnectionGuard {
+public final class ConnectionGuard {
   private static final System.Logger LOG = System.getLogger(ConnectionGuard.class.getName());
 
   private final Vertx vertx;
@@ -26,13 +27,13 @@ final class ConnectionGuard {
   // Header timers by connection; a timer is cancelled when a request's headers have arrived.
   private final Map<HttpConnection, Long> headerTimers = new ConcurrentHashMap<>();
 
-  ConnectionGuard(Vertx vertx, HttpLimits limits) {
+  public ConnectionGuard(Vertx vertx, HttpLimits limits) {
     this.vertx = vertx;
     this.limits = limits;
   }
 
   /** A request handler that stops the header timer before handing the request on. */
-  Handler<HttpServerRequest> guard(Handler<HttpServerRequest> next) {
+  public Handler<HttpServerRequest> guard(Handler<HttpServerRequest> next) {
     return req -> {
       HttpConnection conn = req.connection();
       cancelHeaderTimer(conn);
@@ -43,7 +44,7 @@ final class ConnectionGuard {
   }
 
   /** The connection handler: counts, refuses extras, starts the header timer. */
-  void accepted(HttpConnection conn) {
+  public void accepted(HttpConnection conn) {
     String client = clientOf(conn.remoteAddress());
     int total = open.incrementAndGet();
     AtomicInteger mine = perClient.computeIfAbsent(client, k -> new AtomicInteger());
@@ -98,7 +99,7 @@ final class ConnectionGuard {
   }
 
   /** Open connections now (for tests and logs). */
-  int open() {
+  public int open() {
     return open.get();
   }
 

@@ -1,0 +1,2 @@
+/** The data directory lock: one owner process per directory. */
+package dev.tlog.runtime.storage;
