@@ -534,6 +534,23 @@ public final class Main implements Callable<Integer> {
             + server.httpPort()
             + "/explorer/");
     System.out.println(
+        "  metrics:      "
+            + (tls ? "https://" : "http://")
+            + bind
+            + ":"
+            + server.httpPort()
+            + "/metrics (health: /healthz, /readyz)");
+    config
+        .publish()
+        .ifPresent(
+            p ->
+                System.out.println(
+                    "  publishing:   s3://"
+                        + p.bucket()
+                        + "/"
+                        + p.prefix()
+                        + p.endpoint().map(e -> " at " + e).orElse("")));
+    System.out.println(
         "  TLS:          "
             + (tls
                 ? "on, gRPC and HTTP"

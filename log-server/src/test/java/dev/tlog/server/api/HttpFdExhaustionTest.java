@@ -21,8 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The bug as reported: idle connections exhaust the server's file descriptors, its HTTP acceptor
  * fails with "Too many open files", and after the sockets close {@code /checkpoint} must answer
- * again. The real server runs in its own JVM under {@code ulimit -n 256}, with connection limits
- * high enough that the descriptors run out first.
+ * again. The real server runs in its own JVM under {@code ulimit -n}, 256 descriptors beyond the
+ * jars of its class path (the JVM keeps each open), with connection limits high enough that the
+ * descriptors run out first.
  */
 class HttpFdExhaustionTest {
   @TempDir Path dir;
@@ -83,7 +84,9 @@ class HttpFdExhaustionTest {
   private Process start(Path err) throws IOException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     String cmd =
-        "ulimit -n 256; exec \"$0\" --add-opens java.base/java.nio=ALL-UNNAMED"
+        "ulimit -n "
+            + descriptorLimit()
+            + "; exec \"$0\" --add-opens java.base/java.nio=ALL-UNNAMED"
             + " --add-opens java.base/sun.nio.ch=ALL-UNNAMED -cp \"$1\" dev.tlog.server.Main"
             + " --data-dir \"$2\" --origin \"$3\" --grpc-port 0 --http-port 0 --map-size-mib 1"
             + " --mode opaque --http-max-connections 100000"
@@ -99,6 +102,11 @@ class HttpFdExhaustionTest {
             TestLog.ORIGIN);
     pb.redirectError(err.toFile());
     return pb.start();
+  }
+
+  /** 256 descriptors for the server beyond one per class path entry, which the JVM holds open. */
+  private static int descriptorLimit() {
+    return 256 + System.getProperty("java.class.path").split(java.io.File.pathSeparator).length;
   }
 
   private static int httpPort(Process p) throws IOException {

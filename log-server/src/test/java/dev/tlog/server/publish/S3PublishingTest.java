@@ -47,6 +47,10 @@ class S3PublishingTest {
       assertBucketEqualsLog(log, "");
       appendBatches(log, 7, 3, 50);
       assertBucketEqualsLog(log, "");
+      String metrics = new String(log.get("/metrics").body(), StandardCharsets.UTF_8);
+      long size = log.server.publishedCheckpoints().current().size();
+      assertTrue(metrics.contains("tlog_publish_bucket_tree_size " + size + ".0"), metrics);
+      assertTrue(metrics.contains("tlog_publish_lag_entries 0.0"), metrics);
       // For Go's tile code to read back (spec/interop/run-go-interop.sh, spec/scaling.md): the
       // bucket's objects as S3Proxy stored them, and the log's key.
       Path out = Path.of("target", "interop-published", "s3");
