@@ -1,0 +1,34 @@
+package dev.tlog.merkle.fuzz;
+
+import net.jqwik.api.lifecycle.AroundPropertyHook;
+import net.jqwik.api.lifecycle.PropagationMode;
+import net.jqwik.api.lifecycle.PropertyExecutionResult;
+import net.jqwik.api.lifecycle.PropertyExecutor;
+import net.jqwik.api.lifecycle.PropertyLifecycleContext;
+
+/**
+ * Sets every fuzz property's tries from {@code -Dtlog.fuzz.tries=N} (README, "Long fuzz mode");
+ * without it each property keeps the small {@code tries} of its {@code @Property}, so that {@code
+ * mvn verify} stays quick. jqwik reads the attributes after this hook ran, so the count printed by
+ * {@link FuzzTally} is the count asked for.
+ */
+public final class FuzzTries implements AroundPropertyHook {
+  /** The system property naming the tries of each parser property. */
+  public static final String PROPERTY = "tlog.fuzz.tries";
+
+  // Registered on a test class, the hook must reach the class's properties.
+  @Override
+  public PropagationMode propagateTo() {
+    return PropagationMode.ALL_DESCENDANTS;
+  }
+
+  @Override
+  public PropertyExecutionResult aroundProperty(
+      PropertyLifecycleContext context, PropertyExecutor property) {
+    String asked = System.getProperty(PROPERTY, "").trim();
+    if (!asked.isEmpty()) {
+      context.attributes().setTries(Integer.parseInt(asked));
+    }
+    return property.execute();
+  }
+}
