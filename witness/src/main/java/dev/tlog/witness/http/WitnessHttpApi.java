@@ -81,11 +81,14 @@ public final class WitnessHttpApi {
     router.get("/forks/:id").handler(this::fork);
     router.route().failureHandler(HttpErrors::failure);
     router.errorHandler(400, HttpErrors::badPath);
+    router.errorHandler(404, HttpErrors::routeMiss);
+    router.errorHandler(405, HttpErrors::routeMiss);
     AcceptErrorLogging.prepare();
     ConnectionGuard guard = new ConnectionGuard(vertx, limits);
     return vertx
         .createHttpServer(serverOptions(limits))
         .connectionHandler(guard::accepted)
+        .invalidRequestHandler(HttpErrors::invalidRequest)
         .requestHandler(guard.guard(router))
         .listen(port, host);
   }
