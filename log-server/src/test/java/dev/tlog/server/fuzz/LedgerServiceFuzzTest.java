@@ -78,7 +78,7 @@ class LedgerServiceFuzzTest {
         .withDeadlineAfter(20, TimeUnit.SECONDS);
   }
 
-  @Property(tries = 150)
+  @Property(tries = 60)
   void queryAndSummarizeWithRandomFilters(
       @ForAll("filters") EventFilter filter,
       @ForAll("uint64s") long start,
@@ -102,7 +102,7 @@ class LedgerServiceFuzzTest {
     unchanged(before);
   }
 
-  @Property(tries = 150)
+  @Property(tries = 60)
   void windowsAndPayloadsWithRandomBounds(@ForAll("uint64s") long a, @ForAll("uint64s") long b) {
     tally =
         tally != null

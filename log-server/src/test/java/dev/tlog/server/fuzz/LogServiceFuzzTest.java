@@ -47,7 +47,7 @@ class LogServiceFuzzTest {
     return fuzz.log.blocking.withDeadlineAfter(20, TimeUnit.SECONDS);
   }
 
-  @Property(tries = 150)
+  @Property(tries = 60)
   void appendInLedgerModeTakesOnlyValidEvents(@ForAll("submissions") byte[] data) {
     tally =
         tally != null ? tally : new FuzzTally("log-server/Append (ledger)", RuntimeException.class);
@@ -60,7 +60,7 @@ class LogServiceFuzzTest {
     judgeAppend(code, before, 1);
   }
 
-  @Property(tries = 80)
+  @Property(tries = 30)
   void appendBatchIsAllOrNothing(@ForAll("batches") List<byte[]> entries) {
     tally =
         tally != null
@@ -73,7 +73,7 @@ class LogServiceFuzzTest {
     judgeAppend(code, before, entries.size());
   }
 
-  @Property(tries = 200)
+  @Property(tries = 80)
   void readsWithRandomUint64sAnswerDocumentedStatuses(
       @ForAll("uint64s") long a, @ForAll("uint64s") long b, @ForAll("hashes") byte[] leafHash) {
     tally =
@@ -110,7 +110,7 @@ class LogServiceFuzzTest {
     unchanged(before);
   }
 
-  @Property(tries = 200)
+  @Property(tries = 80)
   void rawWireBytesToEveryMethodAnswerDocumentedStatuses(
       @ForAll("methods") String method, @ForAll("wire") byte[] wire) {
     tally =

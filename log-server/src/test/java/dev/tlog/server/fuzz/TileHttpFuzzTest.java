@@ -90,7 +90,7 @@ class TileHttpFuzzTest {
   private final GetCheckpointResponse before = fuzz.checkpoint();
   private FuzzTally tally;
 
-  @Property(tries = 300)
+  @Property(tries = 120)
   void anyRequestGetsADocumentedStatus(
       @ForAll("methods") String method,
       @ForAll("targets") byte[] target,

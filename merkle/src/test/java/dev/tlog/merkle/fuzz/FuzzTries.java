@@ -11,7 +11,8 @@ import net.jqwik.api.lifecycle.PropertyLifecycleContext;
  * without it each property keeps the small {@code tries} of its {@code @Property}, so that {@code
  * mvn verify} stays quick. jqwik reads the attributes after this hook ran, so the count printed by
  * {@link FuzzTally} is the count asked for. Parser properties run N tries; properties that go
- * through a real server ({@link Endpoints}) run N/10, since each try is a network round trip.
+ * through a real server ({@link Endpoints}) run N/100, since each try is one or more network round
+ * trips and a server restart per property.
  */
 public class FuzzTries implements AroundPropertyHook {
   /** The system property naming the tries of each parser property. */
@@ -27,10 +28,10 @@ public class FuzzTries implements AroundPropertyHook {
     this.divisor = divisor;
   }
 
-  /** For properties whose every try goes through a real server: N/10 tries. */
+  /** For properties whose every try goes through a real server: N/100 tries. */
   public static final class Endpoints extends FuzzTries {
     public Endpoints() {
-      super(10);
+      super(100);
     }
   }
 

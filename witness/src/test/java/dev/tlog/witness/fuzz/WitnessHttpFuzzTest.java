@@ -70,7 +70,7 @@ class WitnessHttpFuzzTest {
     log.append(5, "e"); // the log is at 11, the witness at 6
   }
 
-  @Property(tries = 200)
+  @Property(tries = 100)
   void addCheckpointAnswersDocumentedStatusesAndRejectionsChangeNothing(
       @ForAll("bodies") byte[] body, @ForAll("contentTypes") String contentType)
       throws IOException, InterruptedException {
@@ -98,7 +98,7 @@ class WitnessHttpFuzzTest {
     tally.count(status != 200);
   }
 
-  @Property(tries = 150)
+  @Property(tries = 80)
   void anyRequestGetsADocumentedStatus(
       @ForAll("methods") String method,
       @ForAll("targets") byte[] target,
