@@ -21,6 +21,7 @@ import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.PlatformHandler;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -73,6 +74,10 @@ public final class WitnessHttpApi {
     Router router = Router.router(vertx);
     router
         .post("/add-checkpoint")
+        // The type is checked before the body is read: BodyHandler decodes a form or multipart
+        // body itself, and its failures (e.g. an over-long form field) are not the witness's.
+        // Vert.x runs platform handlers before body handlers.
+        .handler((PlatformHandler) WitnessHttpApi::requireTextBody)
         .handler(BodyHandler.create(false).setBodyLimit(AddCheckpointRequest.MAX_BODY_BYTES))
         .handler(this::addCheckpoint);
     router.get("/vkey").handler(ctx -> ok(ctx, HttpErrors.TEXT, verifierKey + "\n"));
@@ -107,7 +112,7 @@ public final class WitnessHttpApi {
         .setMaxHeaderSize(limits.maxHeaderSize());
   }
 
-  private void addCheckpoint(RoutingContext ctx) {
+  private static void requireTextBody(RoutingContext ctx) {
     if (!isTextBody(ctx)) {
       HttpErrors.respond(
           ctx.response(),
@@ -117,6 +122,10 @@ public final class WitnessHttpApi {
                   + "\""));
       return;
     }
+    ctx.next();
+  }
+
+  private void addCheckpoint(RoutingContext ctx) {
     Buffer body = ctx.body().buffer();
     byte[] bytes = body == null ? new byte[0] : body.getBytes();
     vertx
