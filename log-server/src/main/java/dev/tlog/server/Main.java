@@ -1,6 +1,7 @@
 package dev.tlog.server;
 
 import dev.tlog.server.admission.AppendLimits;
+import dev.tlog.server.api.grpc.GrpcLimits;
 import dev.tlog.server.api.http.HttpLimits;
 import dev.tlog.server.errors.CorruptStorageException;
 import dev.tlog.server.evidence.config.CollectorsFile;
@@ -164,6 +165,13 @@ public final class Main implements Callable<Integer> {
       defaultValue = "10000",
       description = "Most WatchCheckpoints calls open at once (default: ${DEFAULT-VALUE}).")
   int maxWatchers;
+
+  @Option(
+      names = "--grpc-max-concurrent-calls-per-connection",
+      defaultValue = "256",
+      description =
+          "Most gRPC calls open at once on one connection; further calls wait in the client (default: ${DEFAULT-VALUE}).")
+  int grpcMaxConcurrentCallsPerConnection;
 
   @Option(
       names = "--verify-on-start",
@@ -337,7 +345,13 @@ public final class Main implements Callable<Integer> {
         InstantSource.system(),
         Optional.ofNullable(collectors).map(CollectorsFile::read),
         httpLimits(),
-        security(devTls));
+        security(devTls),
+        grpcLimits());
+  }
+
+  private GrpcLimits grpcLimits() {
+    return GrpcLimits.defaults()
+        .withMaxConcurrentCallsPerConnection(grpcMaxConcurrentCallsPerConnection);
   }
 
   private HttpLimits httpLimits() {

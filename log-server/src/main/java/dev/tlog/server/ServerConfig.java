@@ -1,6 +1,7 @@
 package dev.tlog.server;
 
 import dev.tlog.server.admission.AppendLimits;
+import dev.tlog.server.api.grpc.GrpcLimits;
 import dev.tlog.server.api.http.HttpLimits;
 import dev.tlog.server.evidence.config.CollectorsConfig;
 import dev.tlog.server.security.SecuritySettings;
@@ -30,6 +31,8 @@ import java.util.Optional;
  *     or empty when none were configured
  * @param http connection limits and timeouts of the HTTP listener (spec/api.md, "Limits")
  * @param security TLS, credentials and rate limits of the listeners (spec/security.md)
+ * @param grpc per-connection limits of the gRPC listener: concurrent calls, keepalive, idle time
+ *     (spec/api.md, "Limits")
  */
 public record ServerConfig(
     Path dataDir,
@@ -50,7 +53,8 @@ public record ServerConfig(
     InstantSource clock,
     Optional<CollectorsConfig> collectors,
     HttpLimits http,
-    SecuritySettings security) {
+    SecuritySettings security,
+    GrpcLimits grpc) {
 
   /** This configuration with {@code clock} as the log's clock. */
   public ServerConfig withClock(InstantSource clock) {
@@ -73,7 +77,8 @@ public record ServerConfig(
         clock,
         collectors,
         http,
-        security);
+        security,
+        grpc);
   }
 
   /** This configuration allowing at most {@code maxWatchers} WatchCheckpoints calls at once. */
@@ -97,7 +102,8 @@ public record ServerConfig(
         clock,
         collectors,
         http,
-        security);
+        security,
+        grpc);
   }
 
   /** This configuration running {@code collectors} (spec/compliance.md). */
@@ -121,7 +127,8 @@ public record ServerConfig(
         clock,
         Optional.of(collectors),
         http,
-        security);
+        security,
+        grpc);
   }
 
   /** This configuration with {@code http} as the HTTP listener's limits. */
@@ -145,7 +152,8 @@ public record ServerConfig(
         clock,
         collectors,
         http,
-        security);
+        security,
+        grpc);
   }
 
   /** This configuration with the listeners protected as {@code security} says. */
@@ -169,6 +177,32 @@ public record ServerConfig(
         clock,
         collectors,
         http,
-        security);
+        security,
+        grpc);
+  }
+
+  /** This configuration with {@code grpc} as the gRPC listener's per-connection limits. */
+  public ServerConfig withGrpcLimits(GrpcLimits grpc) {
+    return new ServerConfig(
+        dataDir,
+        keyFile,
+        origin,
+        bindHost,
+        grpcPort,
+        httpPort,
+        initialMapSize,
+        appendLimits,
+        sequencerLimits,
+        maxEntriesPerPage,
+        verifyMode,
+        witnesses,
+        dedup,
+        ledger,
+        maxWatchers,
+        clock,
+        collectors,
+        http,
+        security,
+        grpc);
   }
 }

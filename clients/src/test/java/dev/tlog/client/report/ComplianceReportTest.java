@@ -20,6 +20,7 @@ import dev.tlog.client.testing.Cli.Result;
 import dev.tlog.client.transport.GrpcLogSource;
 import dev.tlog.compliance.evidence.Evidence;
 import dev.tlog.merkle.ledger.EventTime;
+import dev.tlog.server.api.grpc.GrpcLimits;
 import dev.tlog.server.LedgerSettings;
 import dev.tlog.server.LogServer;
 import dev.tlog.server.ServerConfig;
@@ -101,7 +102,8 @@ class ComplianceReportTest {
             clock,
             Optional.empty(),
             HttpLimits.defaults(),
-            dev.tlog.server.security.SecuritySettings.none());
+            dev.tlog.server.security.SecuritySettings.none(),
+        GrpcLimits.defaults());
     server = LogServer.start(config);
     try (GrpcLogSource src =
         GrpcLogSource.connect("127.0.0.1:" + server.grpcPort(), RetryPolicy.defaults())) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.tlog.client.cli.ExitCodes;
 import dev.tlog.client.testing.Cli;
 import dev.tlog.client.testing.Cli.Result;
+import dev.tlog.server.api.grpc.GrpcLimits;
 import dev.tlog.server.LedgerSettings;
 import dev.tlog.server.LogServer;
 import dev.tlog.server.ServerConfig;
@@ -82,7 +83,8 @@ class SecureCliTest {
         InstantSource.system(),
         Optional.empty(),
         HttpLimits.defaults(),
-        security);
+        security,
+        GrpcLimits.defaults());
   }
 
   /** Restarts the log on the same data with {@code security}. */

@@ -72,7 +72,8 @@ class AppendStreamWindowTest {
             base.clock(),
             base.collectors(),
             base.http(),
-            base.security());
+            base.security(),
+            base.grpc());
     try (TestLog log = TestLog.start(config)) {
       ManagedChannel channel =
           NettyChannelBuilder.forAddress("127.0.0.1", log.server.grpcPort())

@@ -47,7 +47,8 @@ class NotRecordedTest {
             c.clock(),
             c.collectors(),
             c.http(),
-            c.security());
+            c.security(),
+            c.grpc());
     String yaml =
         """
         collectors:

@@ -120,7 +120,8 @@ class TlsListenerTest {
             c.clock(),
             c.collectors(),
             c.http(),
-            c.security());
+            c.security(),
+            c.grpc());
     InsecureListenerException e =
         assertThrows(InsecureListenerException.class, () -> LogServer.start(wildcard));
     assertTrue(e.getMessage().contains("0.0.0.0"), e.getMessage());

@@ -5,6 +5,7 @@ import dev.tlog.server.LedgerSettings;
 import dev.tlog.server.LogServer;
 import dev.tlog.server.ServerConfig;
 import dev.tlog.server.admission.AppendLimits;
+import dev.tlog.server.api.grpc.GrpcLimits;
 import dev.tlog.server.api.http.HttpLimits;
 import dev.tlog.server.security.SecuritySettings;
 import dev.tlog.server.sequencer.SequencerLimits;
@@ -70,7 +71,8 @@ public final class TestLog implements AutoCloseable {
         InstantSource.system(),
         Optional.empty(),
         HttpLimits.defaults(),
-        SecuritySettings.none());
+        SecuritySettings.none(),
+        GrpcLimits.defaults());
   }
 
   /** A ledger log (spec/ledger.md) with the defaults of {@link #config(Path)}. */
@@ -95,7 +97,8 @@ public final class TestLog implements AutoCloseable {
         c.clock(),
         c.collectors(),
         c.http(),
-        c.security());
+        c.security(),
+        c.grpc());
   }
 
   /** {@code c} with at most {@code maxWatchers} WatchCheckpoints calls open at once. */
