@@ -20,11 +20,11 @@ import dev.tlog.client.testing.Cli.Result;
 import dev.tlog.client.transport.GrpcLogSource;
 import dev.tlog.compliance.evidence.Evidence;
 import dev.tlog.merkle.ledger.EventTime;
-import dev.tlog.server.api.grpc.GrpcLimits;
 import dev.tlog.server.LedgerSettings;
 import dev.tlog.server.LogServer;
 import dev.tlog.server.ServerConfig;
 import dev.tlog.server.admission.AppendLimits;
+import dev.tlog.server.api.grpc.GrpcLimits;
 import dev.tlog.server.api.http.HttpLimits;
 import dev.tlog.server.sequencer.SequencerLimits;
 import dev.tlog.server.startup.StartupVerifier;
@@ -103,7 +103,7 @@ class ComplianceReportTest {
             Optional.empty(),
             HttpLimits.defaults(),
             dev.tlog.server.security.SecuritySettings.none(),
-        GrpcLimits.defaults());
+            GrpcLimits.defaults());
     server = LogServer.start(config);
     try (GrpcLogSource src =
         GrpcLogSource.connect("127.0.0.1:" + server.grpcPort(), RetryPolicy.defaults())) {
