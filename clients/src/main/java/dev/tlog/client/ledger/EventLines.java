@@ -37,6 +37,7 @@ public final class EventLines {
           .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
           .build();
 
+  private static final Instant FIRST_TIME = Instant.ofEpochSecond(0, Long.MIN_VALUE);
   private static final Instant LAST_TIME = Instant.ofEpochSecond(0, Long.MAX_VALUE);
 
   private EventLines() {}
@@ -96,11 +97,18 @@ public final class EventLines {
       throw new EventFormatException(
           field, "want an RFC 3339 date-time like 2026-11-29T14:02:03Z, got \"" + text + "\"");
     }
-    // Ledger times are int64 nanoseconds since the epoch (spec/ledger.md, "Times"); a later time
+    // Ledger times are int64 nanoseconds since the epoch (spec/ledger.md, "Times"); a time outside
     // would overflow when the event is built. Found by EventLinesFuzzTest.
-    if (t.isAfter(LAST_TIME)) {
+    if (t.isBefore(FIRST_TIME) || t.isAfter(LAST_TIME)) {
       throw new EventFormatException(
-          field, "\"" + text + "\" is after " + LAST_TIME + ", the last time a ledger can hold");
+          field,
+          "\""
+              + text
+              + "\" is outside "
+              + FIRST_TIME
+              + " .. "
+              + LAST_TIME
+              + ", the times a ledger can hold");
     }
     return t;
   }
