@@ -251,6 +251,15 @@ public final class LogServer implements AutoCloseable {
                                   : LedgerGrpcService.notALedger())
                               .bindService()),
                       interceptors))
+              // Per-connection limits (spec/api.md, "Limits"): one client cannot hold more than
+              // this many calls, nor keep a dead or ping-flooding connection.
+              .maxConcurrentCallsPerConnection(config.grpc().maxConcurrentCallsPerConnection())
+              .permitKeepAliveTime(
+                  config.grpc().permitKeepAliveTime().toMillis(), TimeUnit.MILLISECONDS)
+              .keepAliveTime(config.grpc().keepAliveTime().toMillis(), TimeUnit.MILLISECONDS)
+              .keepAliveTimeout(config.grpc().keepAliveTimeout().toMillis(), TimeUnit.MILLISECONDS)
+              .maxConnectionIdle(
+                  config.grpc().maxConnectionIdle().toMillis(), TimeUnit.MILLISECONDS)
               .maxInboundMessageSize(
                   config.appendLimits().maxBatchEntries()
                           * (config.appendLimits().maxEntryBytes() + 16)

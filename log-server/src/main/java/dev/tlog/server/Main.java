@@ -4,6 +4,7 @@ import dev.tlog.runtime.http.HttpLimits;
 import dev.tlog.runtime.logging.LogFormat;
 import dev.tlog.runtime.logging.LogSetup;
 import dev.tlog.server.admission.AppendLimits;
+import dev.tlog.server.api.grpc.GrpcLimits;
 import dev.tlog.server.errors.CorruptStorageException;
 import dev.tlog.server.evidence.config.CollectorsFile;
 import dev.tlog.server.publish.s3.S3Settings;
@@ -173,6 +174,13 @@ public final class Main implements Callable<Integer> {
       defaultValue = "10000",
       description = "Most WatchCheckpoints calls open at once (default: ${DEFAULT-VALUE}).")
   int maxWatchers;
+
+  @Option(
+      names = "--grpc-max-concurrent-calls-per-connection",
+      defaultValue = "256",
+      description =
+          "Most gRPC calls open at once on one connection; further calls wait in the client (default: ${DEFAULT-VALUE}).")
+  int grpcMaxConcurrentCallsPerConnection;
 
   @Option(
       names = "--verify-on-start",
@@ -397,7 +405,13 @@ public final class Main implements Callable<Integer> {
         Optional.ofNullable(collectors).map(CollectorsFile::read),
         httpLimits(),
         security(devTls),
-        publishing());
+        publishing(),
+        grpcLimits());
+  }
+
+  private GrpcLimits grpcLimits() {
+    return GrpcLimits.defaults()
+        .withMaxConcurrentCallsPerConnection(grpcMaxConcurrentCallsPerConnection);
   }
 
   private Optional<S3Settings> publishing() {

@@ -2,6 +2,7 @@ package dev.tlog.server;
 
 import dev.tlog.runtime.http.HttpLimits;
 import dev.tlog.server.admission.AppendLimits;
+import dev.tlog.server.api.grpc.GrpcLimits;
 import dev.tlog.server.evidence.config.CollectorsConfig;
 import dev.tlog.server.publish.s3.S3Settings;
 import dev.tlog.server.security.SecuritySettings;
@@ -33,6 +34,8 @@ import java.util.Optional;
  * @param security TLS, credentials and rate limits of the listeners (spec/security.md)
  * @param publish the S3-compatible bucket the log's tiles and checkpoints are published to
  *     (spec/scaling.md), or empty
+ * @param grpc per-connection limits of the gRPC listener: concurrent calls, keepalive, idle time
+ *     (spec/api.md, "Limits")
  */
 public record ServerConfig(
     Path dataDir,
@@ -54,7 +57,8 @@ public record ServerConfig(
     Optional<CollectorsConfig> collectors,
     HttpLimits http,
     SecuritySettings security,
-    Optional<S3Settings> publish) {
+    Optional<S3Settings> publish,
+    GrpcLimits grpc) {
   /** This configuration with {@code clock} as the log's clock. */
   public ServerConfig withClock(InstantSource clock) {
     return toBuilder().clock(clock).build();
@@ -85,6 +89,11 @@ public record ServerConfig(
     return toBuilder().publish(Optional.of(bucket)).build();
   }
 
+  /** This configuration with {@code grpc} as the gRPC listener's per-connection limits. */
+  public ServerConfig withGrpcLimits(GrpcLimits grpc) {
+    return toBuilder().grpc(grpc).build();
+  }
+
   /** A builder holding this configuration's values, to change some of them. */
   public Builder toBuilder() {
     return new Builder(this);
@@ -112,6 +121,7 @@ public record ServerConfig(
     private HttpLimits http;
     private SecuritySettings security;
     private Optional<S3Settings> publish;
+    private GrpcLimits grpc;
 
     private Builder(ServerConfig c) {
       this.dataDir = c.dataDir;
@@ -134,6 +144,7 @@ public record ServerConfig(
       this.http = c.http;
       this.security = c.security;
       this.publish = c.publish;
+      this.grpc = c.grpc;
     }
 
     public Builder dataDir(Path dataDir) {
@@ -236,6 +247,11 @@ public record ServerConfig(
       return this;
     }
 
+    public Builder grpc(GrpcLimits grpc) {
+      this.grpc = grpc;
+      return this;
+    }
+
     public ServerConfig build() {
       return new ServerConfig(
           dataDir,
@@ -257,7 +273,8 @@ public record ServerConfig(
           collectors,
           http,
           security,
-          publish);
+          publish,
+          grpc);
     }
   }
 }

@@ -37,6 +37,9 @@ public final class EventLines {
           .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
           .build();
 
+  private static final Instant FIRST_TIME = Instant.ofEpochSecond(0, Long.MIN_VALUE);
+  private static final Instant LAST_TIME = Instant.ofEpochSecond(0, Long.MAX_VALUE);
+
   private EventLines() {}
 
   /** Parses one line; {@code now} gives the time of an event without one. */
@@ -84,14 +87,30 @@ public final class EventLines {
    * 9 fractional digits) as an instant.
    */
   public static Instant parseTime(String field, String text) {
+    Instant t;
     try {
-      return OffsetDateTime.parse(
-              text.toUpperCase(Locale.ROOT), DateTimeFormatter.ISO_OFFSET_DATE_TIME)
-          .toInstant();
+      t =
+          OffsetDateTime.parse(
+                  text.toUpperCase(Locale.ROOT), DateTimeFormatter.ISO_OFFSET_DATE_TIME)
+              .toInstant();
     } catch (DateTimeException e) {
       throw new EventFormatException(
           field, "want an RFC 3339 date-time like 2026-11-29T14:02:03Z, got \"" + text + "\"");
     }
+    // Ledger times are int64 nanoseconds since the epoch (spec/ledger.md, "Times"); a time outside
+    // would overflow when the event is built. Found by EventLinesFuzzTest.
+    if (t.isBefore(FIRST_TIME) || t.isAfter(LAST_TIME)) {
+      throw new EventFormatException(
+          field,
+          "\""
+              + text
+              + "\" is outside "
+              + FIRST_TIME
+              + " .. "
+              + LAST_TIME
+              + ", the times a ledger can hold");
+    }
+    return t;
   }
 
   private static String text(JsonNode v, String field) {

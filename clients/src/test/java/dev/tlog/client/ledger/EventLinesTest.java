@@ -47,6 +47,17 @@ class EventLinesTest {
         Instant.parse("2026-11-29T19:32:03.100Z"),
         EventLines.parseTime("t", "2026-11-29T14:02:03.1-05:30"));
     assertThrows(EventFormatException.class, () -> EventLines.parseTime("t", "2026-11-29 14:02"));
+    // Found by EventLinesFuzzTest: past 2262 or before 1677 the nanosecond count overflowed
+    // (ArithmeticException).
+    assertThrows(
+        EventFormatException.class, () -> EventLines.parseTime("t", "3026-11-29T14:02:03Z"));
+    assertThrows(
+        EventFormatException.class,
+        () ->
+            EventLines.parse(
+                "{\"time\":\"3026-11-29T14:00:00Z\",\"actor\":\"user:alice\","
+                    + "\"action\":\"resource.snapshot\"}",
+                Instant::now));
     assertThrows(
         EventFormatException.class, () -> EventLines.parseTime("t", "2026-11-29T14:02:03"));
   }

@@ -25,6 +25,7 @@ import dev.tlog.server.LedgerSettings;
 import dev.tlog.server.LogServer;
 import dev.tlog.server.ServerConfig;
 import dev.tlog.server.admission.AppendLimits;
+import dev.tlog.server.api.grpc.GrpcLimits;
 import dev.tlog.server.sequencer.SequencerLimits;
 import dev.tlog.server.startup.StartupVerifier;
 import dev.tlog.server.storage.LogMode;
@@ -109,7 +110,8 @@ class ComplianceReportTest {
             Optional.empty(),
             HttpLimits.defaults(),
             dev.tlog.server.security.SecuritySettings.none(),
-            Optional.empty());
+            Optional.empty(),
+            GrpcLimits.defaults());
     server = LogServer.start(config);
     try (GrpcLogSource src =
         GrpcLogSource.connect("127.0.0.1:" + server.grpcPort(), RetryPolicy.defaults())) {

@@ -11,6 +11,7 @@ import dev.tlog.server.LedgerSettings;
 import dev.tlog.server.LogServer;
 import dev.tlog.server.ServerConfig;
 import dev.tlog.server.admission.AppendLimits;
+import dev.tlog.server.api.grpc.GrpcLimits;
 import dev.tlog.server.security.SecuritySettings;
 import dev.tlog.server.security.tls.DevCertificate;
 import dev.tlog.server.sequencer.SequencerLimits;
@@ -83,7 +84,8 @@ class SecureCliTest {
         Optional.empty(),
         HttpLimits.defaults(),
         security,
-        Optional.empty());
+        Optional.empty(),
+        GrpcLimits.defaults());
   }
 
   /** Restarts the log on the same data with {@code security}. */

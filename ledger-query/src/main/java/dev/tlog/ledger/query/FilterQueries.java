@@ -18,6 +18,7 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.automaton.TooComplexToDeterminizeException;
 
 /**
  * An {@link EventFilter} as a Lucene query over {@link EventDocuments} (spec/ledger.md, "Queries").
@@ -89,6 +90,10 @@ public final class FilterQueries {
       q = new TextQueryParser(ANALYZER).parse(text);
     } catch (ParseException e) {
       throw new FilterException("text", firstLine(e.getMessage()), e);
+    } catch (IllegalArgumentException | TooComplexToDeterminizeException e) {
+      // Lucene's regexp syntax (/.../) reports a bad or too complex pattern this way, not as a
+      // ParseException; it is still the caller's text that is wrong.
+      throw new FilterException("text", "bad regular expression: " + firstLine(e.getMessage()), e);
     }
     if (q instanceof BooleanQuery bq) {
       if (bq.clauses().isEmpty()) {

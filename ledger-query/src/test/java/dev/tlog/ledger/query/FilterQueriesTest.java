@@ -69,7 +69,20 @@ class FilterQueriesTest {
   @Test
   void malformedTextIsAFilterExceptionOnText() {
     for (String bad :
-        new String[] {"disk AND", "(disk", "\"disk", "*isk", "tool:", "...", "a\u0001b"}) {
+        new String[] {
+          "disk AND",
+          "(disk",
+          "\"disk",
+          "*isk",
+          "tool:",
+          "...",
+          "a\u0001b",
+          // Found by LedgerServiceFuzzTest: Lucene's regexp parser throws IllegalArgumentException.
+          "/[/",
+          "tool:/a{2,1}/",
+          // A regexp whose automaton is too big: TooComplexToDeterminizeException.
+          "/(a|b)*a" + "(a|b)".repeat(30) + "/"
+        }) {
       FilterException e = assertThrows(FilterException.class, () -> FilterQueries.text(bad), bad);
       assertEquals("text", e.field());
       assertTrue(e.getMessage().startsWith("filter.text: "), e.getMessage());

@@ -2,6 +2,7 @@ package dev.tlog.server.api;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.protobuf.ByteString;
 import dev.tlog.proto.v1.AppendBatchRequest;
@@ -11,6 +12,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -117,5 +119,43 @@ class HttpMethodsTest {
             .map(r -> r.getLoggerName() + ": " + r.getFormattedMessage())
             .toList(),
         "ERROR log records");
+  }
+
+  /** Found by TileHttpFuzzTest: the codec's own 400/414/431 came with an empty body. */
+  @Test
+  void requestsTheCodecCannotDecodeGetAPlainTextAnswer() throws Exception {
+    try (TestLog log = TestLog.start(dir)) {
+      int port = log.server.httpPort();
+      String badMethod = rawExchange(port, "G\u00c9T /checkpoint HTTP/1.1\r\nHost: x\r\n\r\n");
+      String longLine = rawExchange(port, "GET /" + "a".repeat(20_000) + " HTTP/1.1\r\n\r\n");
+      String bigHeader =
+          rawExchange(port, "GET /vkey HTTP/1.1\r\nX-Big: " + "a".repeat(20_000) + "\r\n\r\n");
+      for (String[] want :
+          new String[][] {
+            {badMethod, "400", "malformed request"},
+            {longLine, "414", "request line too long"},
+            {bigHeader, "431", "request headers too large"}
+          }) {
+        String got = want[0];
+        assertTrue(got.matches("(?s)HTTP/1\\.[01] " + want[1] + " .*"), got);
+        assertTrue(
+            got.toLowerCase(java.util.Locale.ROOT).contains("content-type: text/plain"), got);
+        assertTrue(got.endsWith("\r\n\r\n" + want[2] + "\n"), got);
+      }
+    }
+  }
+
+  private static String rawExchange(int port, String request) throws Exception {
+    try (java.net.Socket s = new java.net.Socket("127.0.0.1", port)) {
+      s.setSoTimeout(10_000);
+      s.getOutputStream().write(request.getBytes(StandardCharsets.UTF_8));
+      java.io.ByteArrayOutputStream got = new java.io.ByteArrayOutputStream();
+      try {
+        s.getInputStream().transferTo(got);
+      } catch (java.io.IOException e) {
+        // A reset after the answer: keep what arrived.
+      }
+      return got.toString(StandardCharsets.ISO_8859_1);
+    }
   }
 }

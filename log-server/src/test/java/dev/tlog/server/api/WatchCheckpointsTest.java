@@ -9,6 +9,7 @@ import dev.tlog.proto.v1.AppendRequest;
 import dev.tlog.proto.v1.GetCheckpointResponse;
 import dev.tlog.proto.v1.LogServiceGrpc;
 import dev.tlog.proto.v1.WatchCheckpointsRequest;
+import dev.tlog.server.api.grpc.GrpcLimits;
 import dev.tlog.server.checkpoint.CheckpointFeed;
 import dev.tlog.server.testing.TestLog;
 import io.grpc.ManagedChannel;
@@ -97,7 +98,13 @@ class WatchCheckpointsTest {
 
   @Test
   void unreadWatchersAddNoWorkToTheAcknowledgementThread() throws Exception {
-    try (TestLog log = TestLog.start(dir)) {
+    // All UNREAD watchers share one connection: allow them all (GrpcConnectionLimitsTest covers
+    // the per-connection limit itself).
+    try (TestLog log =
+        TestLog.start(
+            TestLog.config(dir)
+                .withGrpcLimits(
+                    GrpcLimits.defaults().withMaxConcurrentCallsPerConnection(10 * UNREAD)))) {
       CheckpointFeed published = log.server.publishedCheckpoints();
       int listenersWithoutWatchers = published.listenerCount();
       // Separate connections: unread streams hold their connection's HTTP/2 window, which must not

@@ -7,6 +7,7 @@ import dev.tlog.server.LogServer;
 import dev.tlog.server.ServerConfig;
 import dev.tlog.server.ServerOps;
 import dev.tlog.server.admission.AppendLimits;
+import dev.tlog.server.api.grpc.GrpcLimits;
 import dev.tlog.server.security.SecuritySettings;
 import dev.tlog.server.sequencer.SequencerLimits;
 import dev.tlog.server.startup.StartupVerifier;
@@ -72,7 +73,8 @@ public final class TestLog implements AutoCloseable {
         Optional.empty(),
         HttpLimits.defaults(),
         SecuritySettings.none(),
-        Optional.empty());
+        Optional.empty(),
+        GrpcLimits.defaults());
   }
 
   /** A ledger log (spec/ledger.md) with the defaults of {@link #config(Path)}. */

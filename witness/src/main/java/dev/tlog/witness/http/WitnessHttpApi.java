@@ -28,6 +28,7 @@ import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.PlatformHandler;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -93,6 +94,10 @@ public final class WitnessHttpApi {
     Router router = Router.router(vertx);
     router
         .post("/add-checkpoint")
+        // The type is checked before the body is read: BodyHandler decodes a form or multipart
+        // body itself, and its failures (e.g. an over-long form field) are not the witness's.
+        // Vert.x runs platform handlers before body handlers.
+        .handler((PlatformHandler) this::requireTextBody)
         .handler(BodyHandler.create(false).setBodyLimit(AddCheckpointRequest.MAX_BODY_BYTES))
         .handler(this::addCheckpoint);
     router.get("/vkey").handler(ctx -> ok(ctx, HttpErrors.TEXT, verifierKey + "\n"));
@@ -103,11 +108,14 @@ public final class WitnessHttpApi {
     OpsRoutes.metrics(router, ops.registry());
     router.route().failureHandler(HttpErrors::failure);
     router.errorHandler(400, HttpErrors::badPath);
+    router.errorHandler(404, HttpErrors::routeMiss);
+    router.errorHandler(405, HttpErrors::routeMiss);
     AcceptErrorLogging.prepare();
     ConnectionGuard guard = new ConnectionGuard(vertx, limits);
     return vertx
         .createHttpServer(serverOptions(limits))
         .connectionHandler(guard::accepted)
+        .invalidRequestHandler(HttpErrors::invalidRequest)
         .requestHandler(guard.guard(router))
         .listen(port, host);
   }
@@ -126,7 +134,7 @@ public final class WitnessHttpApi {
         .setMaxHeaderSize(limits.maxHeaderSize());
   }
 
-  private void addCheckpoint(RoutingContext ctx) {
+  private void requireTextBody(RoutingContext ctx) {
     if (!isTextBody(ctx)) {
       UnsupportedMediaTypeException e =
           new UnsupportedMediaTypeException(
@@ -137,6 +145,10 @@ public final class WitnessHttpApi {
       HttpErrors.respond(ctx.response(), e);
       return;
     }
+    ctx.next();
+  }
+
+  private void addCheckpoint(RoutingContext ctx) {
     Buffer body = ctx.body().buffer();
     byte[] bytes = body == null ? new byte[0] : body.getBytes();
     vertx

@@ -123,6 +123,7 @@ public final class TileHttpApi {
     return vertx
         .createHttpServer(serverOptions(options, limits))
         .connectionHandler(guard::accepted)
+        .invalidRequestHandler(HttpErrors::invalidRequest)
         .requestHandler(guard.guard(router))
         .listen(port, host);
   }
