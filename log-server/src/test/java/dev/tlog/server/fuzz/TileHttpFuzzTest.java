@@ -24,12 +24,13 @@ import net.jqwik.api.lifecycle.AfterProperty;
 /**
  * The tile HTTP listener (spec/tiles.md, spec/api.md) over raw loopback sockets: random and mutated
  * paths, percent-escapes, methods, headers and bodies. Every answer is a documented status — 200
- * for a resource, 400, 404, 405, or 400/414/431 for a request the codec cannot decode — never 5xx;
+ * for a resource, 302 from {@code /} or {@code /explorer} to the explorer, 400, 404, 405, or
+ * 400/414/431 for a request the codec cannot decode — never 5xx;
  * every error has a text/plain body; the log's checkpoint never changes.
  */
 @AddLifecycleHook(FuzzTries.Endpoints.class)
 class TileHttpFuzzTest {
-  private static final Set<Integer> DOCUMENTED = Set.of(200, 400, 404, 405, 414, 431);
+  private static final Set<Integer> DOCUMENTED = Set.of(200, 302, 400, 404, 405, 414, 431);
   private static final List<String> PATHS =
       List.of(
           "/checkpoint",
@@ -125,7 +126,10 @@ class TileHttpFuzzTest {
     if (status >= 400 && !lower.contains("\r\ncontent-type: text/plain")) {
       throw tally.unexpected("error without a text/plain body: " + head(response));
     }
-    tally.count(status != 200);
+    if (status == 302 && !lower.contains("\r\nlocation: /explorer/")) {
+      throw tally.unexpected("a redirect elsewhere than /explorer/: " + head(response));
+    }
+    tally.count(status != 200 && status != 302);
   }
 
   @AfterProperty
