@@ -1,15 +1,12 @@
 package dev.tlog.server;
 
-import dev.tlog.runtime.http.HttpLimits;
+import dev.tlog.runtime.cli.HttpListenerOptions;
 import dev.tlog.runtime.logging.LogFormat;
 import dev.tlog.runtime.logging.LogSetup;
 import dev.tlog.server.admission.AppendLimits;
 import dev.tlog.server.api.grpc.GrpcLimits;
 import dev.tlog.server.errors.CorruptStorageException;
 import dev.tlog.server.evidence.config.CollectorsFile;
-import dev.tlog.server.publish.s3.S3Settings;
-import dev.tlog.server.security.SecuritySettings;
-import dev.tlog.server.security.auth.RateLimit;
 import dev.tlog.server.security.tls.DevCertificate;
 import dev.tlog.server.security.tls.TlsFiles;
 import dev.tlog.server.sequencer.Failpoint;
@@ -32,6 +29,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -189,38 +187,7 @@ public final class Main implements Callable<Integer> {
           "FULL re-derives every stored hash from the entries; TAIL only the last 4096 (default: ${DEFAULT-VALUE}).")
   StartupVerifier.Mode verifyMode;
 
-  @Option(
-      names = "--s3-bucket",
-      description =
-          "Publish tiles, entry bundles and checkpoints to this S3-compatible bucket"
-              + " (spec/scaling.md); credentials from AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY"
-              + " or the AWS SDK's other default sources.")
-  String s3Bucket;
-
-  @Option(
-      names = "--s3-prefix",
-      defaultValue = "",
-      description = "Key prefix in the bucket, e.g. logs/audit/ (default: none).")
-  String s3Prefix;
-
-  @Option(
-      names = "--s3-endpoint",
-      description = "Endpoint URL of a service other than AWS S3, e.g. http://127.0.0.1:9000.")
-  String s3Endpoint;
-
-  @Option(
-      names = "--s3-region",
-      defaultValue = "us-east-1",
-      description = "Bucket region (default: ${DEFAULT-VALUE}).")
-  String s3Region;
-
-  @Option(
-      names = "--s3-path-style",
-      arity = "1",
-      description =
-          "Path-style addressing (endpoint/bucket/key); default: true with --s3-endpoint,"
-              + " false on AWS.")
-  Boolean s3PathStyle;
+  @Mixin PublishOptions publish;
 
   @Option(
       names = "--failpoint",
@@ -262,88 +229,9 @@ public final class Main implements Callable<Integer> {
               + " (spec/compliance.md); checked at start.")
   Path collectors;
 
-  @Option(
-      names = "--http-max-connections",
-      defaultValue = "4096",
-      description =
-          "Most open HTTP connections; extras are closed when accepted (default: ${DEFAULT-VALUE}).")
-  int httpMaxConnections;
+  @Mixin HttpListenerOptions http;
 
-  @Option(
-      names = "--http-max-connections-per-client",
-      defaultValue = "256",
-      description =
-          "Most open HTTP connections from one client IP address (default: ${DEFAULT-VALUE}).")
-  int httpMaxConnectionsPerClient;
-
-  @Option(
-      names = "--http-idle-timeout",
-      defaultValue = "PT60S",
-      description =
-          "An HTTP connection with no bytes read or written for this long is closed, ISO-8601"
-              + " duration (default: ${DEFAULT-VALUE}).")
-  Duration httpIdleTimeout;
-
-  @Option(
-      names = "--http-header-timeout",
-      defaultValue = "PT10S",
-      description =
-          "An HTTP request's headers must be complete this long after the connection opens or the"
-              + " previous response ends, else the connection is closed (default: ${DEFAULT-VALUE}).")
-  Duration httpHeaderTimeout;
-
-  @Option(
-      names = "--tls-cert",
-      paramLabel = "FILE",
-      description = "PEM certificate chain (leaf first) both listeners serve; needs --tls-key.")
-  Path tlsCert;
-
-  @Option(
-      names = "--tls-key",
-      paramLabel = "FILE",
-      description = "PEM PKCS#8 private key of --tls-cert.")
-  Path tlsKey;
-
-  @Option(
-      names = "--tls-self-signed",
-      description =
-          "Development only: serve TLS with a self-signed certificate generated under"
-              + " <data-dir>/tls/ on first run; its SHA-256 fingerprint is printed at start.")
-  boolean tlsSelfSigned;
-
-  @Option(
-      names = "--allow-plaintext",
-      description =
-          "Serve plaintext on a non-loopback --bind (e.g. behind a TLS-terminating proxy);"
-              + " refused otherwise.")
-  boolean allowPlaintext;
-
-  @Option(
-      names = "--client-ca",
-      paramLabel = "FILE",
-      description =
-          "PEM CA (or certificate) whose client certificates are accepted for mTLS; the auth"
-              + " file maps their CN or SAN to actors. Needs TLS.")
-  Path clientCa;
-
-  @Option(
-      names = "--auth-file",
-      paramLabel = "FILE",
-      description =
-          "Appender credentials (spec/security.md): appends need a listed bearer token or client"
-              + " certificate; re-read when it changes. Create tokens with `tlog-server token add`.")
-  Path authFile;
-
-  @Option(
-      names = "--auth-reads",
-      description = "With --auth-file: reads (gRPC and HTTP) need a credential too.")
-  boolean authReads;
-
-  @Option(
-      names = "--rate-limit",
-      paramLabel = "N/s",
-      description = "With --auth-file: append requests per second per credential, e.g. 50/s.")
-  String rateLimit;
+  @Mixin SecurityOptions security;
 
   @Option(
       names = "--log-format",
@@ -403,60 +291,15 @@ public final class Main implements Callable<Integer> {
         maxWatchers,
         InstantSource.system(),
         Optional.ofNullable(collectors).map(CollectorsFile::read),
-        httpLimits(),
-        security(devTls),
-        publishing(),
+        http.limits(),
+        security.settings(devTls),
+        publish.settings(),
         grpcLimits());
   }
 
   private GrpcLimits grpcLimits() {
     return GrpcLimits.defaults()
         .withMaxConcurrentCallsPerConnection(grpcMaxConcurrentCallsPerConnection);
-  }
-
-  private Optional<S3Settings> publishing() {
-    if (s3Bucket == null) {
-      if (s3Endpoint != null || !s3Prefix.isEmpty()) {
-        throw new IllegalArgumentException("--s3-endpoint and --s3-prefix need --s3-bucket");
-      }
-      return Optional.empty();
-    }
-    return Optional.of(
-        new S3Settings(
-            s3Bucket,
-            s3Prefix,
-            s3Region,
-            Optional.ofNullable(s3Endpoint),
-            s3PathStyle != null ? s3PathStyle : s3Endpoint != null));
-  }
-
-  private HttpLimits httpLimits() {
-    HttpLimits d = HttpLimits.defaults();
-    return new HttpLimits(
-        httpMaxConnections,
-        httpMaxConnectionsPerClient,
-        httpIdleTimeout,
-        httpHeaderTimeout,
-        d.maxInitialLineLength(),
-        d.maxHeaderSize());
-  }
-
-  private SecuritySettings security(Optional<TlsFiles> devTls) {
-    if ((tlsCert == null) != (tlsKey == null)) {
-      throw new IllegalArgumentException("give both --tls-cert and --tls-key, or neither");
-    }
-    if (tlsCert != null && tlsSelfSigned) {
-      throw new IllegalArgumentException(
-          "give --tls-cert/--tls-key or --tls-self-signed, not both");
-    }
-    Optional<TlsFiles> tls = tlsCert != null ? Optional.of(new TlsFiles(tlsCert, tlsKey)) : devTls;
-    return new SecuritySettings(
-        tls,
-        allowPlaintext,
-        Optional.ofNullable(clientCa),
-        Optional.ofNullable(authFile),
-        authReads,
-        Optional.ofNullable(rateLimit).map(RateLimit::parse));
   }
 
   private WitnessPolicy witnessPolicy() {
@@ -505,7 +348,7 @@ public final class Main implements Callable<Integer> {
     // First: everything after this logs in the chosen format.
     LogSetup.configure(LogFormat.parse(logFormat));
     Optional<DevCertificate> devCert =
-        tlsSelfSigned
+        security.selfSigned()
             ? Optional.of(DevCertificate.loadOrCreate(dataDir.resolve("tls"), bind))
             : Optional.empty();
     ServerConfig config = checkedConfig(devCert.map(DevCertificate::files));

@@ -1,6 +1,6 @@
 package dev.tlog.witness;
 
-import dev.tlog.runtime.http.HttpLimits;
+import dev.tlog.runtime.cli.HttpListenerOptions;
 import dev.tlog.runtime.logging.LogFormat;
 import dev.tlog.runtime.logging.LogSetup;
 import dev.tlog.witness.config.WitnessConfig;
@@ -13,6 +13,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -66,35 +67,7 @@ public final class Main implements Callable<Integer> {
           "Seconds between cross-checks with peers; 0 disables (default: ${DEFAULT-VALUE}).")
   long crossCheckSeconds;
 
-  @Option(
-      names = "--http-max-connections",
-      defaultValue = "4096",
-      description =
-          "Most open HTTP connections; extras are closed when accepted (default: ${DEFAULT-VALUE}).")
-  int httpMaxConnections;
-
-  @Option(
-      names = "--http-max-connections-per-client",
-      defaultValue = "256",
-      description =
-          "Most open HTTP connections from one client IP address (default: ${DEFAULT-VALUE}).")
-  int httpMaxConnectionsPerClient;
-
-  @Option(
-      names = "--http-idle-timeout",
-      defaultValue = "PT60S",
-      description =
-          "An HTTP connection with no bytes read or written for this long is closed, ISO-8601"
-              + " duration (default: ${DEFAULT-VALUE}).")
-  Duration httpIdleTimeout;
-
-  @Option(
-      names = "--http-header-timeout",
-      defaultValue = "PT10S",
-      description =
-          "An HTTP request's headers must be complete this long after the connection opens or the"
-              + " previous response ends, else the connection is closed (default: ${DEFAULT-VALUE}).")
-  Duration httpHeaderTimeout;
+  @Mixin HttpListenerOptions http;
 
   @Option(
       names = "--log-format",
@@ -128,13 +101,7 @@ public final class Main implements Callable<Integer> {
         port,
         Duration.ofSeconds(crossCheckSeconds),
         Clock.systemUTC(),
-        new HttpLimits(
-            httpMaxConnections,
-            httpMaxConnectionsPerClient,
-            httpIdleTimeout,
-            httpHeaderTimeout,
-            HttpLimits.defaults().maxInitialLineLength(),
-            HttpLimits.defaults().maxHeaderSize()));
+        http.limits());
   }
 
   /** {@code <hostname>/witness}, or {@code localhost/witness} when the host name is unknown. */

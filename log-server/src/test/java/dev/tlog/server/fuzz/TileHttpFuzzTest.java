@@ -25,8 +25,8 @@ import net.jqwik.api.lifecycle.AfterProperty;
  * The tile HTTP listener (spec/tiles.md, spec/api.md) over raw loopback sockets: random and mutated
  * paths, percent-escapes, methods, headers and bodies. Every answer is a documented status — 200
  * for a resource, 302 from {@code /} or {@code /explorer} to the explorer, 400, 404, 405, or
- * 400/414/431 for a request the codec cannot decode — never 5xx;
- * every error has a text/plain body; the log's checkpoint never changes.
+ * 400/414/431 for a request the codec cannot decode — never 5xx; every error has a text/plain body;
+ * the log's checkpoint never changes.
  */
 @AddLifecycleHook(FuzzTries.Endpoints.class)
 class TileHttpFuzzTest {
