@@ -8,10 +8,7 @@ import dev.tlog.witness.errors.OldSizeMismatchException;
 import dev.tlog.witness.errors.UnknownOriginException;
 import dev.tlog.witness.errors.UnsupportedMediaTypeException;
 import dev.tlog.witness.errors.UntrustedCheckpointException;
-import io.netty.handler.codec.http.TooLongHttpHeaderException;
-import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.vertx.core.http.HttpClosedException;
-import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 
@@ -87,31 +84,6 @@ final class HttpErrors {
         ctx.response(),
         ctx.statusCode(),
         ctx.statusCode() == 405 ? "method not allowed" : "no such resource");
-  }
-
-  /**
-   * A request the HTTP codec could not decode: 414 for a request line over the limit, 431 for
-   * headers over it, 400 for anything else malformed. Like Vert.x's default, but with a one-line
-   * plain-text body like every other error; the connection is closed, since the stream can no
-   * longer be framed.
-   */
-  static void invalidRequest(HttpServerRequest request) {
-    Throwable cause = request.decoderResult().cause();
-    int code;
-    String message;
-    if (cause instanceof TooLongHttpLineException) {
-      code = 414;
-      message = "request line too long";
-    } else if (cause instanceof TooLongHttpHeaderException) {
-      code = 431;
-      message = "request headers too large";
-    } else {
-      code = 400;
-      message = "malformed request";
-    }
-    HttpServerResponse response = request.response().putHeader("Connection", "close");
-    text(response, code, message);
-    request.connection().close(); // as Vert.x's default handler does: the write is flushed first
   }
 
   static void text(HttpServerResponse response, int code, String message) {

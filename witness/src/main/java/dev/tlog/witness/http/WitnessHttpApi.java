@@ -8,6 +8,7 @@ import dev.tlog.runtime.http.AcceptErrorLogging;
 import dev.tlog.runtime.http.ConnectionGuard;
 import dev.tlog.runtime.http.HttpLimits;
 import dev.tlog.runtime.http.OpsRoutes;
+import dev.tlog.runtime.http.UndecodableRequests;
 import dev.tlog.witness.config.WitnessConfig;
 import dev.tlog.witness.core.SubmissionChecker;
 import dev.tlog.witness.core.SubmissionCosigner;
@@ -115,7 +116,7 @@ public final class WitnessHttpApi {
     return vertx
         .createHttpServer(serverOptions(limits))
         .connectionHandler(guard::accepted)
-        .invalidRequestHandler(HttpErrors::invalidRequest)
+        .invalidRequestHandler(UndecodableRequests::answer)
         .requestHandler(guard.guard(router))
         .listen(port, host);
   }

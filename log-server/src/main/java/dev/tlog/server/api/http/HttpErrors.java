@@ -11,11 +11,8 @@ import dev.tlog.server.errors.PermissionDeniedException;
 import dev.tlog.server.errors.StorageFullException;
 import dev.tlog.server.errors.UnauthenticatedException;
 import dev.tlog.server.errors.UnavailableException;
-import io.netty.handler.codec.http.TooLongHttpHeaderException;
-import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 import java.nio.charset.StandardCharsets;
@@ -71,36 +68,6 @@ public final class HttpErrors {
   /** Vert.x could not decode the path (a bad percent escape): the client's fault, not ours. */
   static void badPath(RoutingContext ctx) {
     text(ctx, 400, "malformed request path: bad percent-encoding");
-  }
-
-  /**
-   * A request the HTTP codec could not decode: 414 for a request line over the limit, 431 for
-   * headers over it, 400 for anything else malformed (a bad method or version, a broken header).
-   * Like Vert.x's default, but with the same plain-text body as every other error; the connection
-   * is closed, since the stream can no longer be framed.
-   */
-  static void invalidRequest(HttpServerRequest request) {
-    Throwable cause = request.decoderResult().cause();
-    int code;
-    String message;
-    if (cause instanceof TooLongHttpLineException) {
-      code = 414;
-      message = "request line too long";
-    } else if (cause instanceof TooLongHttpHeaderException) {
-      code = 431;
-      message = "request headers too large";
-    } else {
-      code = 400;
-      message = "malformed request";
-    }
-    request
-        .response()
-        .setStatusCode(code)
-        .putHeader("Content-Type", "text/plain; charset=utf-8")
-        .putHeader("Cache-Control", "no-store")
-        .putHeader("Connection", "close")
-        .end(Buffer.buffer((message + "\n").getBytes(StandardCharsets.UTF_8)))
-        .onComplete(done -> request.connection().close());
   }
 
   /** The path exists but not for this method; every route of this API is read-only. */

@@ -10,6 +10,7 @@ import dev.tlog.runtime.http.AcceptErrorLogging;
 import dev.tlog.runtime.http.ConnectionGuard;
 import dev.tlog.runtime.http.HttpLimits;
 import dev.tlog.runtime.http.OpsRoutes;
+import dev.tlog.runtime.http.UndecodableRequests;
 import dev.tlog.server.checkpoint.CheckpointFeed;
 import dev.tlog.server.errors.NotFoundException;
 import dev.tlog.server.metrics.LogMetrics;
@@ -123,7 +124,7 @@ public final class TileHttpApi {
     return vertx
         .createHttpServer(serverOptions(options, limits))
         .connectionHandler(guard::accepted)
-        .invalidRequestHandler(HttpErrors::invalidRequest)
+        .invalidRequestHandler(UndecodableRequests::answer)
         .requestHandler(guard.guard(router))
         .listen(port, host);
   }
