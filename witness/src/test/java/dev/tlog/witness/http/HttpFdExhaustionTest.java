@@ -19,8 +19,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The reported bug, on the witness: idle connections exhaust the process's file descriptors (the
- * real witness in its own JVM under {@code ulimit -n 256}, connection limits set above that), and
- * once the sockets close the listener must answer again instead of having lost its acceptor thread.
+ * real witness in its own JVM under {@code ulimit -n}, 256 descriptors beyond the jars of its class
+ * path, connection limits set above that), and once the sockets close the listener must answer
+ * again instead of having lost its acceptor thread.
  */
 class HttpFdExhaustionTest {
   @TempDir Path dir;
@@ -90,10 +91,17 @@ class HttpFdExhaustionTest {
     }
   }
 
+  /** 256 descriptors for the witness beyond one per class path entry, which the JVM holds open. */
+  private static int descriptorLimit() {
+    return 256 + System.getProperty("java.class.path").split(java.io.File.pathSeparator).length;
+  }
+
   private Process start(Path config, Path err) throws IOException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     String cmd =
-        "ulimit -n 256; exec \"$0\" --add-opens java.base/java.nio=ALL-UNNAMED"
+        "ulimit -n "
+            + descriptorLimit()
+            + "; exec \"$0\" --add-opens java.base/java.nio=ALL-UNNAMED"
             + " --add-opens java.base/sun.nio.ch=ALL-UNNAMED -cp \"$1\" dev.tlog.witness.Main"
             + " --data-dir \"$2\" --config \"$3\" --name witness.test/fds --port 0"
             + " --cross-check-seconds 0 --http-max-connections 100000"
