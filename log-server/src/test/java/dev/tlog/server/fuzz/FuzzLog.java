@@ -2,6 +2,7 @@ package dev.tlog.server.fuzz;
 
 import com.fasterxml.jackson.databind.node.TextNode;
 import com.google.protobuf.ByteString;
+import dev.tlog.merkle.fuzz.FuzzTally;
 import dev.tlog.merkle.ledger.Event;
 import dev.tlog.merkle.ledger.EventCodec;
 import dev.tlog.merkle.ledger.Severity;
@@ -10,6 +11,7 @@ import dev.tlog.proto.v1.GetCheckpointRequest;
 import dev.tlog.proto.v1.GetCheckpointResponse;
 import dev.tlog.server.testing.TestLog;
 import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -80,6 +82,24 @@ final class FuzzLog implements AutoCloseable {
   /** The latest checkpoint and size. */
   GetCheckpointResponse checkpoint() {
     return log.blocking.getCheckpoint(GetCheckpointRequest.getDefaultInstance());
+  }
+
+  /** Fails through {@code tally} unless the log's checkpoint is still {@code before}. */
+  void assertUnchanged(GetCheckpointResponse before, FuzzTally tally) {
+    GetCheckpointResponse after = checkpoint();
+    if (!after.equals(before)) {
+      throw tally.unexpected("a read changed the log: " + before + " -> " + after);
+    }
+  }
+
+  /** The status {@code r} ended with: OK, or the code of the StatusRuntimeException it threw. */
+  static Status.Code statusOf(Runnable r) {
+    try {
+      r.run();
+      return Status.Code.OK;
+    } catch (StatusRuntimeException e) {
+      return e.getStatus().getCode();
+    }
   }
 
   @Override

@@ -10,7 +10,6 @@ import dev.tlog.proto.v1.LedgerServiceGrpc;
 import dev.tlog.proto.v1.QueryRequest;
 import dev.tlog.proto.v1.SummarizeRequest;
 import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -88,7 +87,7 @@ class LedgerServiceFuzzTest {
         tally != null ? tally : new FuzzTally("log-server/Query+Summarize", RuntimeException.class);
     GetCheckpointResponse before = fuzz.checkpoint();
     judge(
-        call(
+        FuzzLog.statusOf(
             () ->
                 stub()
                     .query(
@@ -98,8 +97,10 @@ class LedgerServiceFuzzTest {
                             .setPageSize(pageSize)
                             .setWithProofs(proofs)
                             .build())));
-    judge(call(() -> stub().summarize(SummarizeRequest.newBuilder().setFilter(filter).build())));
-    unchanged(before);
+    judge(
+        FuzzLog.statusOf(
+            () -> stub().summarize(SummarizeRequest.newBuilder().setFilter(filter).build())));
+    fuzz.assertUnchanged(before, tally);
   }
 
   @Property(tries = 60)
@@ -110,7 +111,7 @@ class LedgerServiceFuzzTest {
             : new FuzzTally("log-server/GetWindow+GetPayloads", RuntimeException.class);
     GetCheckpointResponse before = fuzz.checkpoint();
     judge(
-        call(
+        FuzzLog.statusOf(
             () ->
                 stub()
                     .getWindow(
@@ -119,10 +120,10 @@ class LedgerServiceFuzzTest {
                             .setReceivedTo(b)
                             .build())));
     judge(
-        call(
+        FuzzLog.statusOf(
             () ->
                 stub().getPayloads(GetPayloadsRequest.newBuilder().setStart(a).setEnd(b).build())));
-    unchanged(before);
+    fuzz.assertUnchanged(before, tally);
   }
 
   @AfterProperty
@@ -138,22 +139,6 @@ class LedgerServiceFuzzTest {
       throw tally.unexpected("answered " + code);
     }
     tally.count(code != Status.Code.OK);
-  }
-
-  private void unchanged(GetCheckpointResponse before) {
-    GetCheckpointResponse after = fuzz.checkpoint();
-    if (!after.equals(before)) {
-      throw tally.unexpected("a read changed the log: " + before + " -> " + after);
-    }
-  }
-
-  private static Status.Code call(Runnable r) {
-    try {
-      r.run();
-      return Status.Code.OK;
-    } catch (StatusRuntimeException e) {
-      return e.getStatus().getCode();
-    }
   }
 
   @Provide

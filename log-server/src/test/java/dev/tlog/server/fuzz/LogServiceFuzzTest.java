@@ -14,7 +14,6 @@ import dev.tlog.proto.v1.LogServiceGrpc;
 import io.grpc.CallOptions;
 import io.grpc.MethodDescriptor;
 import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
 import io.grpc.stub.ClientCalls;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -53,7 +52,7 @@ class LogServiceFuzzTest {
         tally != null ? tally : new FuzzTally("log-server/Append (ledger)", RuntimeException.class);
     GetCheckpointResponse before = fuzz.checkpoint();
     Status.Code code =
-        call(
+        FuzzLog.statusOf(
             () ->
                 stub()
                     .append(AppendRequest.newBuilder().setData(ByteString.copyFrom(data)).build()));
@@ -69,7 +68,7 @@ class LogServiceFuzzTest {
     GetCheckpointResponse before = fuzz.checkpoint();
     AppendBatchRequest.Builder req = AppendBatchRequest.newBuilder();
     entries.forEach(e -> req.addEntries(ByteString.copyFrom(e)));
-    Status.Code code = call(() -> stub().appendBatch(req.build()));
+    Status.Code code = FuzzLog.statusOf(() -> stub().appendBatch(req.build()));
     judgeAppend(code, before, entries.size());
   }
 
@@ -80,13 +79,13 @@ class LogServiceFuzzTest {
         tally != null ? tally : new FuzzTally("log-server/proofs+entries", RuntimeException.class);
     GetCheckpointResponse before = fuzz.checkpoint();
     judgeRead(
-        call(
+        FuzzLog.statusOf(
             () ->
                 stub()
                     .getInclusionProof(
                         GetInclusionProofRequest.newBuilder().setIndex(a).setTreeSize(b).build())));
     judgeRead(
-        call(
+        FuzzLog.statusOf(
             () ->
                 stub()
                     .getInclusionProof(
@@ -95,19 +94,19 @@ class LogServiceFuzzTest {
                             .setTreeSize(b)
                             .build())));
     judgeRead(
-        call(
+        FuzzLog.statusOf(
             () ->
                 stub()
                     .getConsistencyProof(
                         GetConsistencyProofRequest.newBuilder().setFirst(a).setSecond(b).build())));
     judgeRead(
-        call(
+        FuzzLog.statusOf(
             () -> {
               Iterator<?> it =
                   stub().getEntries(GetEntriesRequest.newBuilder().setStart(a).setEnd(b).build());
               it.forEachRemaining(x -> {});
             }));
-    unchanged(before);
+    fuzz.assertUnchanged(before, tally);
   }
 
   @Property(tries = 80)
@@ -132,7 +131,7 @@ class LogServiceFuzzTest {
             .build();
     CallOptions options = CallOptions.DEFAULT.withDeadlineAfter(20, TimeUnit.SECONDS);
     Status.Code code =
-        call(
+        FuzzLog.statusOf(
             () -> {
               if (streaming) {
                 ClientCalls.blockingServerStreamingCall(fuzz.log.channel, desc, options, wire)
@@ -183,22 +182,6 @@ class LogServiceFuzzTest {
       throw tally.unexpected("read answered " + code);
     }
     tally.count(code != Status.Code.OK);
-  }
-
-  private void unchanged(GetCheckpointResponse before) {
-    GetCheckpointResponse after = fuzz.checkpoint();
-    if (!after.equals(before)) {
-      throw tally.unexpected("a read changed the log: " + before + " -> " + after);
-    }
-  }
-
-  private static Status.Code call(Runnable r) {
-    try {
-      r.run();
-      return Status.Code.OK;
-    } catch (StatusRuntimeException e) {
-      return e.getStatus().getCode();
-    }
   }
 
   @Provide
