@@ -16,6 +16,7 @@ import dev.tlog.server.checkpoint.CheckpointFeed;
 import dev.tlog.server.checkpoint.CheckpointSigner;
 import dev.tlog.server.checkpoint.SignedCheckpoint;
 import dev.tlog.server.dedup.LeafIndex;
+import dev.tlog.server.errors.LogClosedException;
 import dev.tlog.server.errors.WrongModeException;
 import dev.tlog.server.evidence.EvidenceAppender;
 import dev.tlog.server.evidence.EvidenceScheduler;
@@ -70,6 +71,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
@@ -98,6 +100,8 @@ public final class LogServer implements AutoCloseable {
   private final EvidenceScheduler evidence;
   // Null unless a bucket is configured.
   private final TilePublisher publisher;
+  // Empty while the log is open.
+  private final OptionalLong closedAt;
   private BuiltinCollector evidenceBuiltins;
 
   /** What to close, newest first, if startup fails half-way. */
@@ -136,6 +140,14 @@ public final class LogServer implements AutoCloseable {
       this.signed = new CheckpointFeed();
       signed.publish(current);
       boolean isLedger = storage.mode() == LogMode.LEDGER;
+      this.closedAt = closeIfAsked(storage, config.close());
+      if (closedAt.isPresent() && config.collectors().isPresent()) {
+        throw new LogClosedException(
+            "--collectors cannot run on a closed log: it accepts no more events (log closed at"
+                + " size "
+                + closedAt.getAsLong()
+                + ")");
+      }
       if (!isLedger && config.collectors().isPresent()) {
         throw new WrongModeException(
             "--collectors needs a ledger log: this log is opaque, and evidence is recorded as"
@@ -147,6 +159,7 @@ public final class LogServer implements AutoCloseable {
       }
       LogMetrics metrics = new LogMetrics(ops.registry());
       metrics.observeStorage(storage);
+      metrics.observeClosed(closedAt.isPresent());
       BatchWriter writer = new BatchWriter(storage, current, signed::publish, metrics, failpoint);
       Integrator integrator =
           new Integrator(
@@ -217,7 +230,10 @@ public final class LogServer implements AutoCloseable {
       } else {
         this.publisher = null;
       }
-      Admission admission = admission(config, isLedger);
+      Admission admission =
+          closedAt.isPresent()
+              ? Admission.closed(config.origin(), closedAt.getAsLong())
+              : admission(config, isLedger);
       SecuritySettings security = config.security();
       Optional<Authenticator> authenticator =
           security.authFile().map(f -> new Authenticator(CredentialsFile.open(f)));
@@ -340,6 +356,22 @@ public final class LogServer implements AutoCloseable {
     return s.start();
   }
 
+  /**
+   * The size the log is closed at: closed before, or now because the configuration asks for it
+   * (before any listener runs, so nothing is appending).
+   */
+  private static OptionalLong closeIfAsked(LmdbLogStorage storage, boolean close) {
+    OptionalLong closed = storage.closedAt();
+    if (close && closed.isEmpty()) {
+      long size = storage.markClosed();
+      LOG.log(
+          System.Logger.Level.INFO,
+          "closed the log at size " + size + ": that checkpoint is its final one");
+      return OptionalLong.of(size);
+    }
+    return closed;
+  }
+
   private static Admission admission(ServerConfig config, boolean ledger) {
     if (!ledger) {
       return Admission.opaque(config.appendLimits());
@@ -354,6 +386,11 @@ public final class LogServer implements AutoCloseable {
   private static long nanos(InstantSource clock) {
     Instant now = clock.instant();
     return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+  }
+
+  /** The size the log was closed at (its final checkpoint's), or empty while it is open. */
+  public OptionalLong closedAt() {
+    return closedAt;
   }
 
   /** The mode the log was created in. */

@@ -7,6 +7,9 @@ import dev.tlog.server.admission.AppendLimits;
 import dev.tlog.server.api.grpc.GrpcLimits;
 import dev.tlog.server.errors.CorruptStorageException;
 import dev.tlog.server.evidence.config.CollectorsFile;
+import dev.tlog.server.hosting.HostedLog;
+import dev.tlog.server.hosting.LogHost;
+import dev.tlog.server.hosting.LogsFile;
 import dev.tlog.server.security.tls.DevCertificate;
 import dev.tlog.server.security.tls.TlsFiles;
 import dev.tlog.server.sequencer.Failpoint;
@@ -30,7 +33,9 @@ import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code tlog-server}: starts the log on its embedded default (LMDB under ./data, key generated on
@@ -54,6 +59,25 @@ public final class Main implements Callable<Integer> {
 
   /** Exit code when the storage check crashed or refused the storage (spec/api.md). */
   static final int EXIT_STORAGE_CORRUPT = 4;
+
+  /** Flags that configure one log; with {@code --logs} each log sets them in the file instead. */
+  private static final List<String> PER_LOG_FLAGS =
+      List.of(
+          "--origin",
+          "--key-file",
+          "--grpc-port",
+          "--http-port",
+          "--mode",
+          "--witness",
+          "--witness-quorum",
+          "--collectors",
+          "--close",
+          "--failpoint",
+          "--s3-bucket",
+          "--s3-prefix",
+          "--s3-endpoint",
+          "--s3-region",
+          "--s3-path-style");
 
   @Option(
       names = "--data-dir",
@@ -190,6 +214,24 @@ public final class Main implements Callable<Integer> {
   @Mixin PublishOptions publish;
 
   @Option(
+      names = "--close",
+      description =
+          "Close the log for good at start: its checkpoint for the stored size becomes its final"
+              + " one, reads go on, appends get FAILED_PRECONDITION (spec/scaling.md).")
+  boolean close;
+
+  @Option(
+      names = "--logs",
+      paramLabel = "FILE",
+      description =
+          "Host several logs in this process, as this YAML file lists them (spec/scaling.md);"
+              + " the other flags are shared by all of them, and --data-dir is where a log"
+              + " without its own data-dir lives.")
+  Path logsFile;
+
+  @Spec CommandSpec spec;
+
+  @Option(
       names = "--failpoint",
       hidden = true,
       description =
@@ -254,6 +296,7 @@ public final class Main implements Callable<Integer> {
             (e, cmd, parsed) -> {
               cmd.getErr().println("tlog-server: " + e.getMessage());
               return e instanceof CorruptStorageException
+                      || e.getCause() instanceof CorruptStorageException
                   ? EXIT_STORAGE_CORRUPT
                   : EXIT_START_FAILED;
             });
@@ -294,7 +337,8 @@ public final class Main implements Callable<Integer> {
         http.limits(),
         security.settings(devTls),
         publish.settings(),
-        grpcLimits());
+        grpcLimits(),
+        close);
   }
 
   private GrpcLimits grpcLimits() {
@@ -317,11 +361,11 @@ public final class Main implements Callable<Integer> {
   }
 
   /**
-   * Runs the storage walk in a child JVM when asked and there is a log; then the server's own
-   * verification only needs {@link StartupVerifier.Mode#TAIL}: the expensive walk runs once.
+   * Runs the storage walk of {@code config}'s log in a child JVM when asked and there is a log;
+   * then the server's own verification only needs {@link StartupVerifier.Mode#TAIL}: the expensive
+   * walk runs once.
    */
-  private ServerConfig checkedConfig(Optional<TlsFiles> devTls) {
-    ServerConfig config = config(devTls, verifyMode);
+  private ServerConfig checked(ServerConfig config) {
     if (!storageCheckChild || !LmdbLogStorage.exists(config.dataDir().resolve("log"))) {
       return config;
     }
@@ -337,116 +381,68 @@ public final class Main implements Callable<Integer> {
                     "--origin",
                     config.origin(),
                     "--verify-on-start",
-                    verifyMode.name())),
+                    config.verifyMode().name())),
             line -> System.err.println("tlog-server: " + line))
         .run(config.dataDir());
-    return config(devTls, StartupVerifier.Mode.TAIL);
+    return config.toBuilder().verifyMode(StartupVerifier.Mode.TAIL).build();
   }
 
   @Override
   public Integer call() throws Exception {
     // First: everything after this logs in the chosen format.
     LogSetup.configure(LogFormat.parse(logFormat));
+    if (logsFile != null) {
+      refusePerLogFlags();
+    }
     Optional<DevCertificate> devCert =
         security.selfSigned()
             ? Optional.of(DevCertificate.loadOrCreate(dataDir.resolve("tls"), bind))
             : Optional.empty();
-    ServerConfig config = checkedConfig(devCert.map(DevCertificate::files));
-    LogServer server =
-        LogServer.start(config, failpoint == null ? Failpoint.NONE : Failpoint.parse(failpoint));
+    ServerConfig config = config(devCert.map(DevCertificate::files), verifyMode);
+    List<HostedLog> logs =
+        logsFile != null
+            ? LogsFile.read(logsFile, config)
+            : List.of(new HostedLog("default", config));
+    Failpoint crashAt = failpoint == null ? Failpoint.NONE : Failpoint.parse(failpoint);
+    LogHost host = LogHost.start(logs, log -> LogServer.start(checked(log.config()), crashAt));
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(
                 () -> {
                   System.err.println("tlog-server: stopping; finishing in-flight batches");
-                  server.close();
+                  host.close();
                   System.err.println("tlog-server: stopped cleanly");
                   stopped.countDown();
                 },
                 "tlog-shutdown"));
-    System.out.println("tlog log server");
-    System.out.println("  origin:       " + server.origin());
-    System.out.println("  mode:         " + server.mode().label());
-    if (server.mode() == LogMode.LEDGER) {
-      System.out.println(
-          "  ledger index: " + dataDir.resolve(dev.tlog.server.ledger.Ledger.INDEX_DIR));
-    }
-    System.out.println("  verifier key: " + server.verifierKey());
-    boolean tls = config.security().tls().isPresent();
-    // Tools read the address lines up to the end of the line: nothing may follow them.
-    System.out.println("  gRPC:         " + bind + ":" + server.grpcPort());
-    System.out.println(
-        "  HTTP (tiles): "
-            + (tls ? "https://" : "http://")
-            + bind
-            + ":"
-            + server.httpPort()
-            + "/checkpoint");
-    System.out.println(
-        "  explorer:     "
-            + (tls ? "https://" : "http://")
-            + bind
-            + ":"
-            + server.httpPort()
-            + "/explorer/");
-    System.out.println(
-        "  metrics:      "
-            + (tls ? "https://" : "http://")
-            + bind
-            + ":"
-            + server.httpPort()
-            + "/metrics (health: /healthz, /readyz)");
-    config
-        .publish()
-        .ifPresent(
-            p ->
-                System.out.println(
-                    "  publishing:   s3://"
-                        + p.bucket()
-                        + "/"
-                        + p.prefix()
-                        + p.endpoint().map(e -> " at " + e).orElse("")));
-    System.out.println(
-        "  TLS:          "
-            + (tls
-                ? "on, gRPC and HTTP"
-                    + config
-                        .security()
-                        .clientCa()
-                        .map(c -> ", client certificates from " + c)
-                        .orElse("")
-                : "off (plaintext)"));
-    devCert.ifPresent(
-        d ->
-            System.out.println(
-                "  TLS:          self-signed development certificate "
-                    + d.files().certChain()
-                    + (d.created() ? " (created now)" : "")
-                    + "\n                SHA-256 "
-                    + d.fingerprint()
-                    + "\n                for development only: clients must trust it with --ca"));
-    config
-        .security()
-        .authFile()
-        .ifPresent(
-            f ->
-                System.out.println(
-                    "  auth file:    "
-                        + f
-                        + (config.security().authReads() ? " (appends and reads)" : " (appends)")
-                        + config.security().rateLimit().map(l -> ", rate limit " + l).orElse("")));
-    System.out.println(
-        "  checkpoint size: " + server.signedCheckpoints().latest().orElseThrow().size());
-    config
-        .collectors()
-        .ifPresent(c -> System.out.println("  collectors:   " + c.collectors().size()));
-    if (!witnesses.isEmpty()) {
-      System.out.println(
-          "  witnesses:    " + witnesses.size() + " (quorum " + config.witnesses().quorum() + ")");
+    if (logsFile == null) {
+      System.out.println("tlog log server");
+      new Banner(System.out, "  ").print(host.logs().get(0).server(), config, devCert);
+    } else {
+      System.out.println("tlog log server (" + logs.size() + " logs from " + logsFile + ")");
+      for (int i = 0; i < logs.size(); i++) {
+        System.out.println("log " + logs.get(i).name());
+        new Banner(System.out, "  ")
+            .print(host.logs().get(i).server(), logs.get(i).config(), devCert);
+      }
     }
     System.out.flush();
     stopped.await();
     return 0;
+  }
+
+  /** With {@code --logs}, what belongs to one log is set in the file, never by a flag. */
+  private void refusePerLogFlags() {
+    CommandLine.ParseResult parsed = spec.commandLine().getParseResult();
+    for (String flag : PER_LOG_FLAGS) {
+      if (parsed.hasMatchedOption(flag)) {
+        throw new CommandLine.ParameterException(
+            spec.commandLine(),
+            flag
+                + " sets one log's configuration; with --logs set it for each log in the logs"
+                + " file (spec/scaling.md)");
+      }
+    }
   }
 }

@@ -36,6 +36,9 @@ import java.util.Optional;
  *     (spec/scaling.md), or empty
  * @param grpc per-connection limits of the gRPC listener: concurrent calls, keepalive, idle time
  *     (spec/api.md, "Limits")
+ * @param close close the log at start, for good: its checkpoint for the stored size becomes its
+ *     final one and appends are refused (spec/scaling.md, "Closing a log"); a log closed before
+ *     stays closed whatever this says
  */
 public record ServerConfig(
     Path dataDir,
@@ -58,7 +61,8 @@ public record ServerConfig(
     HttpLimits http,
     SecuritySettings security,
     Optional<S3Settings> publish,
-    GrpcLimits grpc) {
+    GrpcLimits grpc,
+    boolean close) {
   /** This configuration with {@code clock} as the log's clock. */
   public ServerConfig withClock(InstantSource clock) {
     return toBuilder().clock(clock).build();
@@ -94,6 +98,11 @@ public record ServerConfig(
     return toBuilder().grpc(grpc).build();
   }
 
+  /** This configuration closing the log at start (spec/scaling.md, "Closing a log"). */
+  public ServerConfig closing() {
+    return toBuilder().close(true).build();
+  }
+
   /** A builder holding this configuration's values, to change some of them. */
   public Builder toBuilder() {
     return new Builder(this);
@@ -122,6 +131,7 @@ public record ServerConfig(
     private SecuritySettings security;
     private Optional<S3Settings> publish;
     private GrpcLimits grpc;
+    private boolean close;
 
     private Builder(ServerConfig c) {
       this.dataDir = c.dataDir;
@@ -145,6 +155,7 @@ public record ServerConfig(
       this.security = c.security;
       this.publish = c.publish;
       this.grpc = c.grpc;
+      this.close = c.close;
     }
 
     public Builder dataDir(Path dataDir) {
@@ -252,6 +263,11 @@ public record ServerConfig(
       return this;
     }
 
+    public Builder close(boolean close) {
+      this.close = close;
+      return this;
+    }
+
     public ServerConfig build() {
       return new ServerConfig(
           dataDir,
@@ -274,7 +290,8 @@ public record ServerConfig(
           http,
           security,
           publish,
-          grpc);
+          grpc,
+          close);
     }
   }
 }

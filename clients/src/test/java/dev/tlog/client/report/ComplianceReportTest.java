@@ -111,7 +111,8 @@ class ComplianceReportTest {
             HttpLimits.defaults(),
             dev.tlog.server.security.SecuritySettings.none(),
             Optional.empty(),
-            GrpcLimits.defaults());
+            GrpcLimits.defaults(),
+            false);
     server = LogServer.start(config);
     try (GrpcLogSource src =
         GrpcLogSource.connect("127.0.0.1:" + server.grpcPort(), RetryPolicy.defaults())) {

@@ -85,7 +85,8 @@ class SecureCliTest {
         HttpLimits.defaults(),
         security,
         Optional.empty(),
-        GrpcLimits.defaults());
+        GrpcLimits.defaults(),
+        false);
   }
 
   /** Restarts the log on the same data with {@code security}. */

@@ -1,5 +1,6 @@
 package dev.tlog.server.admission;
 
+import dev.tlog.server.errors.LogClosedException;
 import dev.tlog.server.integrate.Submitted;
 import java.util.List;
 
@@ -17,6 +18,21 @@ public interface Admission {
   /** {@link #admit(List, ActorCheck)} for any actor: the log's own appends. */
   default List<Submitted> admit(List<byte[]> request) {
     return admit(request, ActorCheck.ANY);
+  }
+
+  /**
+   * A closed log (spec/scaling.md, "Closing a log"): every request is refused with {@link
+   * LogClosedException} naming the size of the final checkpoint, before anything else is checked.
+   */
+  static Admission closed(String origin, long finalSize) {
+    return (request, actors) -> {
+      throw new LogClosedException(
+          "log "
+              + origin
+              + " is closed: its final checkpoint has size "
+              + finalSize
+              + " and it accepts no more appends; append to the log that succeeds it");
+    };
   }
 
   /** Opaque logs: the limits only; entries are committed as sent. */

@@ -96,6 +96,15 @@ public final class LogMetrics implements BatchObserver {
     gauge("tlog.lmdb.map.size", "Bytes the LMDB map may grow to now", storage::mapSize);
   }
 
+  /** Whether the log is closed (spec/scaling.md, "Closing a log"): 1 closed, 0 open. */
+  public void observeClosed(boolean closed) {
+    double v = closed ? 1 : 0;
+    Gauge.builder("tlog.log.closed", () -> v)
+        .description("1 when the log is closed for appends, else 0")
+        .strongReference(true)
+        .register(registry);
+  }
+
   /** Per witness: entries the signed tree is ahead of what that witness last cosigned. */
   public void observeWitnesses(Witnessing witnessing, CheckpointFeed signed, List<String> names) {
     for (String name : names) {

@@ -74,7 +74,8 @@ public final class TestLog implements AutoCloseable {
         HttpLimits.defaults(),
         SecuritySettings.none(),
         Optional.empty(),
-        GrpcLimits.defaults());
+        GrpcLimits.defaults(),
+        false);
   }
 
   /** A ledger log (spec/ledger.md) with the defaults of {@link #config(Path)}. */

@@ -3,6 +3,7 @@ package dev.tlog.server.api.grpc;
 import dev.tlog.ledger.query.FilterException;
 import dev.tlog.merkle.MerkleException;
 import dev.tlog.server.errors.InvalidRequestException;
+import dev.tlog.server.errors.LogClosedException;
 import dev.tlog.server.errors.NotFoundException;
 import dev.tlog.server.errors.OutOfRangeException;
 import dev.tlog.server.errors.OverloadedException;
@@ -62,7 +63,7 @@ public final class GrpcErrors {
       status = Status.UNAUTHENTICATED;
     } else if (e instanceof PermissionDeniedException) {
       status = Status.PERMISSION_DENIED;
-    } else if (e instanceof WrongModeException) {
+    } else if (e instanceof WrongModeException || e instanceof LogClosedException) {
       status = Status.FAILED_PRECONDITION;
     } else if (e instanceof OutOfRangeException) {
       status = Status.OUT_OF_RANGE;

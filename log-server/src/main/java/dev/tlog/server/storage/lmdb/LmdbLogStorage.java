@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.OptionalLong;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Consumer;
@@ -29,9 +30,9 @@ import org.lmdbjava.Txn;
  * Databases: {@code bundles} (bundle index → C2SP entry bundle body), {@code chains} (bundle index
  * → the chain hashes of its entries), {@code tiles} (level byte ‖ tile index → tile in {@link
  * dev.tlog.server.storage.TileStratum} form), {@code meta} (format, origin, size, the checkpoint
- * signed for that size, the latest cosigned checkpoint as size ‖ note, the log mode), {@code
- * payloads} (entry index → payload record of a ledger event). The rightmost bundle and tiles are
- * rewritten whole as they widen; every other value is written once.
+ * signed for that size, the latest cosigned checkpoint as size ‖ note, the log mode, the size it
+ * was closed at), {@code payloads} (entry index → payload record of a ledger event). The rightmost
+ * bundle and tiles are rewritten whole as they widen; every other value is written once.
  *
  * <p>Memory: keys and values cross into LMDB only through direct buffers this class owns or buffers
  * LMDB itself reserved, so the garbage collector cannot free memory LMDB still reads (lmdbjava
@@ -53,6 +54,7 @@ public final class LmdbLogStorage implements LogStorage {
   static final ByteBuffer META_CHECKPOINT = Keys.name("checkpoint");
   static final ByteBuffer META_COSIGNED = Keys.name("cosigned");
   static final ByteBuffer META_MODE = Keys.name("mode");
+  static final ByteBuffer META_CLOSED = Keys.name("closed");
 
   private static final int ENOSPC = 28;
   private static final int EDQUOT = 122;
@@ -243,6 +245,10 @@ public final class LmdbLogStorage implements LogStorage {
     write(
         txn -> {
           long size = Keys.readLong(meta.get(txn, META_SIZE));
+          if (meta.get(txn, META_CLOSED) != null) {
+            throw new StorageException(
+                "the log is closed at size " + size + "; nothing is appended");
+          }
           if (batch.firstIndex() != size) {
             throw new StorageException(
                 "batch starts at " + batch.firstIndex() + " but the stored size is " + size);
@@ -276,6 +282,38 @@ public final class LmdbLogStorage implements LogStorage {
           ByteBuffer v = meta.reserve(txn, META_COSIGNED, Long.BYTES + signedNote.length);
           v.putLong(size).put(signedNote);
         });
+  }
+
+  /**
+   * The size at which the log was closed (spec/scaling.md, "Closing a log"), or empty while it is
+   * open. Its checkpoint for that size is its final one.
+   */
+  public OptionalLong closedAt() {
+    try (Txn<ByteBuffer> txn = env.txnRead()) {
+      ByteBuffer v = meta.get(txn, META_CLOSED);
+      return v == null ? OptionalLong.empty() : OptionalLong.of(Keys.readLong(v));
+    }
+  }
+
+  /**
+   * Closes the log for appends at its stored size, durably and for good; returns that size. A log
+   * already closed keeps the size it was closed at. Call only while nothing appends.
+   */
+  public long markClosed() {
+    long[] closed = new long[1];
+    write(
+        txn -> {
+          ByteBuffer existing = meta.get(txn, META_CLOSED);
+          if (existing != null) {
+            closed[0] = Keys.readLong(existing);
+            return;
+          }
+          long size = Keys.readLong(meta.get(txn, META_SIZE));
+          ByteBuffer v = meta.reserve(txn, META_CLOSED, Long.BYTES);
+          v.putLong(size);
+          closed[0] = size;
+        });
+    return closed[0];
   }
 
   /** Copies {@code value} into space LMDB reserves for it: no buffer of ours is read later. */
