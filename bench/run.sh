@@ -79,6 +79,11 @@ ledger_status=0
   --sizes "$sizes" --append-seconds "$append_seconds" --read-seconds "$read_seconds" \
   --overload-minutes "$overload" || load_status=$?
 
+step "several logs in one server process (1, 2, 4 logs)"
+logs_status=0
+"${bench[@]}" logs "${common[@]}" --server-jar log-server/target/tlog-server.jar \
+  --counts 1,2,4 --seconds "$append_seconds" || logs_status=$?
+
 step "ledger queries, in process ($ledger_size events)"
 "${bench[@]}" ledger "${common[@]}" --size "$ledger_size" --queries "$ledger_queries" || ledger_status=$?
 
@@ -92,6 +97,10 @@ fi
 
 step "results: $out"
 "${bench[@]}" table --in "$out"
+if [ "$logs_status" != 0 ]; then
+  echo
+  echo "SEVERAL-LOGS BENCHMARK FAILED (exit $logs_status): see its output above."
+fi
 if [ "$ledger_status" != 0 ]; then
   echo
   echo "LEDGER BENCHMARK FAILED (exit $ledger_status): see its output above."
@@ -102,4 +111,4 @@ if [ "$load_status" != 0 ]; then
   echo "phases that ran are in the table. Crash reports, if any, are next to $out."
   exit 1
 fi
-[ "$ledger_status" = 0 ] || exit 1
+[ "$ledger_status" = 0 ] && [ "$logs_status" = 0 ] || exit 1

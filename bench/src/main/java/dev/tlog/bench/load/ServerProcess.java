@@ -27,11 +27,11 @@ public final class ServerProcess implements AutoCloseable {
   private static final String HTTP_LINE = "  HTTP (tiles):";
 
   private final Process process;
-  private final Endpoints endpoints;
+  private final List<Endpoints> endpoints;
   private final Duration startTime;
   private final Path log;
 
-  private ServerProcess(Process process, Endpoints endpoints, Duration startTime, Path log) {
+  private ServerProcess(Process process, List<Endpoints> endpoints, Duration startTime, Path log) {
     this.process = process;
     this.endpoints = endpoints;
     this.startTime = startTime;
@@ -41,28 +41,41 @@ public final class ServerProcess implements AutoCloseable {
   /** Starts the server on {@code dataDir} with {@code extraArgs}, waiting up to {@code timeout}. */
   public static ServerProcess start(
       Path serverJar, Path dataDir, List<String> extraArgs, Duration timeout) {
-    List<String> cmd = new ArrayList<>();
-    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    cmd.addAll(
-        List.of(
-            "--add-opens",
-            "java.base/java.nio=ALL-UNNAMED",
-            "--add-opens",
-            "java.base/sun.nio.ch=ALL-UNNAMED",
-            "-jar",
-            serverJar.toAbsolutePath().toString(),
-            "--data-dir",
-            dataDir.toAbsolutePath().toString(),
-            "--origin",
-            "bench.example/tlog",
-            "--grpc-port",
-            "0",
-            "--http-port",
-            "0"));
+    List<String> cmd = new ArrayList<>(java(serverJar, dataDir));
+    cmd.addAll(List.of("--origin", "bench.example/tlog", "--grpc-port", "0", "--http-port", "0"));
     if (!extraArgs.contains("--mode")) {
       cmd.addAll(List.of("--mode", "opaque"));
     }
     cmd.addAll(extraArgs);
+    return launch(cmd, dataDir, 1, timeout);
+  }
+
+  /**
+   * Starts the server hosting the {@code logs} logs that {@code logsFile} lists ({@code --logs};
+   * each log on free ports), logs under {@code dataDir}; returns once every log printed its
+   * addresses, in the file's order ({@link #allEndpoints()}).
+   */
+  public static ServerProcess startLogs(
+      Path serverJar, Path dataDir, Path logsFile, int logs, Duration timeout) {
+    List<String> cmd = new ArrayList<>(java(serverJar, dataDir));
+    cmd.addAll(List.of("--logs", logsFile.toAbsolutePath().toString()));
+    return launch(cmd, dataDir, logs, timeout);
+  }
+
+  private static List<String> java(Path serverJar, Path dataDir) {
+    return List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "--add-opens",
+        "java.base/java.nio=ALL-UNNAMED",
+        "--add-opens",
+        "java.base/sun.nio.ch=ALL-UNNAMED",
+        "-jar",
+        serverJar.toAbsolutePath().toString(),
+        "--data-dir",
+        dataDir.toAbsolutePath().toString());
+  }
+
+  private static ServerProcess launch(List<String> cmd, Path dataDir, int logs, Duration timeout) {
     Path log = dataDir.toAbsolutePath().resolveSibling(dataDir.getFileName() + ".log");
     long t0 = System.nanoTime();
     Process p;
@@ -77,12 +90,12 @@ public final class ServerProcess implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot run " + String.join(" ", cmd), e);
     }
-    CompletableFuture<Endpoints> ready = new CompletableFuture<>();
-    Thread reader = new Thread(() -> readOutput(p, ready), "server-stdout");
+    CompletableFuture<List<Endpoints>> ready = new CompletableFuture<>();
+    Thread reader = new Thread(() -> readOutput(p, logs, ready), "server-stdout");
     reader.setDaemon(true);
     reader.start();
     try {
-      Endpoints e = ready.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      List<Endpoints> e = ready.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
       return new ServerProcess(p, e, Duration.ofNanos(System.nanoTime() - t0), log);
     } catch (TimeoutException | ExecutionException e) {
       p.destroyForcibly();
@@ -95,21 +108,22 @@ public final class ServerProcess implements AutoCloseable {
     }
   }
 
-  /** Reads stdout until both addresses are known, then keeps draining it. */
-  private static void readOutput(Process p, CompletableFuture<Endpoints> ready) {
+  /** Reads stdout until the addresses of {@code logs} logs are known, then keeps draining it. */
+  private static void readOutput(Process p, int logs, CompletableFuture<List<Endpoints>> ready) {
+    List<Endpoints> found = new ArrayList<>();
     String grpc = null;
-    String http = null;
     try (BufferedReader r =
         new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
       for (String line = r.readLine(); line != null; line = r.readLine()) {
         if (line.startsWith(GRPC_LINE)) {
           grpc = line.substring(GRPC_LINE.length()).trim();
-        } else if (line.startsWith(HTTP_LINE)) {
+        } else if (line.startsWith(HTTP_LINE) && grpc != null) {
           String url = line.substring(HTTP_LINE.length()).trim();
-          http = url.substring(0, url.lastIndexOf('/') + 1);
+          found.add(new Endpoints(grpc, URI.create(url.substring(0, url.lastIndexOf('/') + 1))));
+          grpc = null;
         }
-        if (grpc != null && http != null && !ready.isDone()) {
-          ready.complete(new Endpoints(grpc, URI.create(http)));
+        if (found.size() == logs && !ready.isDone()) {
+          ready.complete(List.copyOf(found));
         }
       }
     } catch (IOException e) {
@@ -127,7 +141,13 @@ public final class ServerProcess implements AutoCloseable {
     }
   }
 
+  /** Where the server (with {@code --logs}: its first log) listens. */
   public Endpoints endpoints() {
+    return endpoints.get(0);
+  }
+
+  /** Where each log listens, in the order its logs file lists them. */
+  public List<Endpoints> allEndpoints() {
     return endpoints;
   }
 

@@ -1,0 +1,47 @@
+package dev.tlog.bench;
+
+import dev.tlog.bench.load.ManyLogsRun;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code logs}: appends to k logs hosted by one server process ({@code --logs}). */
+@Command(name = "logs", description = "Append throughput of several logs in one server process.")
+final class LogsCommand implements Callable<Integer> {
+  @Mixin ResultsOptions options;
+
+  @Option(names = "--server-jar", defaultValue = "log-server/target/tlog-server.jar")
+  Path serverJar;
+
+  @Option(
+      names = "--counts",
+      split = ",",
+      defaultValue = "1,2,4",
+      description = "How many logs to host, one run each (default: ${DEFAULT-VALUE}).")
+  List<Integer> counts;
+
+  @Option(names = "--seconds", defaultValue = "10")
+  double seconds;
+
+  @Option(names = "--entry-bytes", defaultValue = "128")
+  int entryBytes;
+
+  @Override
+  public Integer call() throws IOException {
+    if (!Files.isRegularFile(serverJar)) {
+      System.err.println("no server jar at " + serverJar + "; build log-server first");
+      return 2;
+    }
+    Files.createDirectories(options.workDir);
+    Path runDir = Files.createTempDirectory(options.workDir, "logs-");
+    new ManyLogsRun(serverJar, runDir, options.resultsFile(), entryBytes)
+        .run(counts, Duration.ofMillis((long) (seconds * 1000)));
+    return 0;
+  }
+}
