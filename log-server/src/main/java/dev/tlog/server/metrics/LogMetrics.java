@@ -122,6 +122,10 @@ public final class LogMetrics implements BatchObserver {
         .description("Published tree size minus the size of the checkpoint in the bucket")
         .strongReference(true)
         .register(registry);
+    Gauge.builder("tlog.publish.refused", publisher, p -> p.refusal().isPresent() ? 1 : 0)
+        .description("1 when publishing stopped for good: the bucket shows another history")
+        .strongReference(true)
+        .register(registry);
     Gauge.builder("tlog.publish.bucket.tree.size", publisher, p -> (double) p.bucketSize())
         .description("Size of the checkpoint in the bucket")
         .strongReference(true)

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * Copies the log to an {@link ObjectStore} in the C2SP tlog-tiles layout, so that readers, mirrors
@@ -32,9 +33,11 @@ import java.util.concurrent.TimeUnit;
  * creates or widens (full ones immutable, partial ones short-lived), then the checkpoint, last. A
  * reader that fetched the bucket's checkpoint therefore finds every tile it needs. The bucket's own
  * checkpoint is the publisher's only state: after a crash it starts again from it, and writing an
- * object a second time writes the same bytes. At start a bucket checkpoint that this log's key did
- * not sign, that is larger than the log, or whose tree is not a prefix of the log, stops the server
- * ({@link StateMismatchException}): publishing over it would show readers a fork or a rollback.
+ * object a second time writes the same bytes. A bucket checkpoint that this log's key did not sign,
+ * that is larger than the log, or whose tree is not a prefix of the log, is never published over:
+ * publishing over it would show readers a fork or a rollback. Found at start, it stops the server
+ * ({@link StateMismatchException}); found later (the bucket could not be read at start), it stops
+ * publishing for good ({@link #refusal()}).
  *
  * <p>{@link #start} takes ownership of the store: {@link #close} closes it.
  *
@@ -54,30 +57,33 @@ public final class TilePublisher implements AutoCloseable {
   private volatile boolean closed;
   private volatile long bucketSize;
   private volatile String bucketNote;
+  private final Supplier<BucketState> bucketCheck;
+  // False until the bucket's checkpoint was read and checked: nothing is put before.
+  private volatile boolean checked;
+  // Why publishing stopped for good: the bucket, read late, showed another history.
+  private volatile String refusal;
 
   private TilePublisher(
       LogStorage storage,
       CheckpointFeed published,
       ObjectStore store,
       Duration retryDelay,
-      long bucketSize,
-      String bucketNote) {
+      Supplier<BucketState> bucketCheck) {
     this.storage = storage;
     this.published = published;
     this.store = store;
     this.retryDelay = retryDelay;
-    this.bucketSize = bucketSize;
-    this.bucketNote = bucketNote;
+    this.bucketCheck = bucketCheck;
     this.thread = new Thread(this::run, "tlog-publisher");
     this.thread.setDaemon(true);
   }
 
   /**
    * Reads and checks the bucket's checkpoint, then starts publishing every checkpoint {@code
-   * published} carries.
+   * published} carries. A bucket that cannot be read now is checked by the publisher's thread until
+   * it can be; the log serves meanwhile and nothing is put before the check passes.
    *
    * @throws StateMismatchException if the bucket holds a checkpoint that is not of this log
-   * @throws PublishException if the bucket cannot be read
    */
   public static TilePublisher start(
       LogStorage storage,
@@ -87,20 +93,58 @@ public final class TilePublisher implements AutoCloseable {
       String origin,
       NoteVerifier logKey,
       Duration retryDelay) {
-    Optional<byte[]> existing = store.get("checkpoint");
-    long size = 0;
-    String note = null;
-    if (existing.isPresent()) {
-      Checkpoint cp = bucketCheckpoint(existing.get(), origin, logKey, store);
-      checkPrefix(cp, reads, published.current().checkpoint(), store);
-      size = cp.size();
-      note = new String(existing.get(), StandardCharsets.UTF_8);
+    TilePublisher p =
+        new TilePublisher(
+            storage,
+            published,
+            store,
+            retryDelay,
+            () -> check(reads, published, store, origin, logKey));
+    try {
+      p.adopt(p.bucketCheck.get());
+    } catch (PublishException e) {
+      LOG.log(
+          System.Logger.Level.WARNING,
+          "cannot read "
+              + store.describe()
+              + " at start ("
+              + e.getMessage()
+              + "); serving anyway, publishing begins once the bucket is read and checked");
     }
-    TilePublisher p = new TilePublisher(storage, published, store, retryDelay, size, note);
     p.unsubscribe = published.subscribe(cp -> p.wake.release());
     p.thread.start();
     p.wake.release();
     return p;
+  }
+
+  /** What the bucket holds now: its checkpoint's size and note (0 and null when empty). */
+  private record BucketState(long size, String note) {}
+
+  /**
+   * Reads the bucket's checkpoint and checks that this log may publish over it.
+   *
+   * @throws StateMismatchException if it is not a checkpoint of this log's history
+   * @throws PublishException if the bucket cannot be read
+   */
+  private static BucketState check(
+      LogReads reads,
+      CheckpointFeed published,
+      ObjectStore store,
+      String origin,
+      NoteVerifier logKey) {
+    Optional<byte[]> existing = store.get("checkpoint");
+    if (existing.isEmpty()) {
+      return new BucketState(0, null);
+    }
+    Checkpoint cp = bucketCheckpoint(existing.get(), origin, logKey, store);
+    checkPrefix(cp, reads, published.current().checkpoint(), store);
+    return new BucketState(cp.size(), new String(existing.get(), StandardCharsets.UTF_8));
+  }
+
+  private void adopt(BucketState state) {
+    bucketSize = state.size();
+    bucketNote = state.note();
+    checked = true;
   }
 
   private static Checkpoint bucketCheckpoint(
@@ -149,6 +193,14 @@ public final class TilePublisher implements AutoCloseable {
     }
   }
 
+  /**
+   * Why publishing stopped for good, if it did: the bucket could not be read at start, and when it
+   * could, it held a checkpoint this log must not publish over (spec/scaling.md).
+   */
+  public Optional<String> refusal() {
+    return Optional.ofNullable(refusal);
+  }
+
   /** The size of the checkpoint the bucket holds. */
   public long bucketSize() {
     return bucketSize;
@@ -166,6 +218,13 @@ public final class TilePublisher implements AutoCloseable {
         wake.drainPermits();
       } catch (InterruptedException e) {
         return;
+      }
+      if (!checked && !checkLate()) {
+        if (refusal != null) {
+          return;
+        }
+        sleep();
+        continue;
       }
       SignedCheckpoint cp = published.current();
       while (!closed && !cp.note().equals(bucketNote)) {
@@ -190,6 +249,39 @@ public final class TilePublisher implements AutoCloseable {
         }
         cp = published.current();
       }
+    }
+  }
+
+  /** The check {@link #start} could not make; true once it passed. */
+  private boolean checkLate() {
+    try {
+      adopt(bucketCheck.get());
+      LOG.log(
+          System.Logger.Level.INFO,
+          "read " + store.describe() + ": size " + bucketSize + "; publishing begins");
+      return true;
+    } catch (StateMismatchException e) {
+      refusal = e.getMessage();
+      LOG.log(System.Logger.Level.ERROR, "publishing stopped for good: " + e.getMessage());
+      return false;
+    } catch (RuntimeException e) {
+      LOG.log(
+          System.Logger.Level.WARNING,
+          "cannot read "
+              + store.describe()
+              + " yet, retrying in "
+              + retryDelay.toMillis()
+              + " ms: "
+              + e.getMessage());
+      return false;
+    }
+  }
+
+  private void sleep() {
+    try {
+      Thread.sleep(retryDelay.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 

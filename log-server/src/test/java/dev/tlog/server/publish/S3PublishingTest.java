@@ -1,5 +1,7 @@
 package dev.tlog.server.publish;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -19,11 +21,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Publishing to a real S3-compatible server (S3Proxy, filesystem-backed, signatures checked): the
- * bucket ends up holding, byte for byte and with the same Content-Type and Cache-Control, every
- * object the log's own HTTP API serves for its published checkpoint; after a crash between the
- * tiles and the checkpoint, or a restart, publishing resumes from the bucket's checkpoint; a bucket
- * holding another log's checkpoint, or a larger one, is refused at start.
+ * Publishing to a real S3-compatible server (S3Proxy, filesystem-backed; it checks no signatures,
+ * see {@link S3Bucket}): the bucket ends up holding, byte for byte and with the same Content-Type
+ * and Cache-Control, every object the log's own HTTP API serves for its published checkpoint; after
+ * a crash between the tiles and the checkpoint, or a restart, publishing resumes from the bucket's
+ * checkpoint; a bucket holding another log's checkpoint, or a larger one, is refused at start; a
+ * bucket that is down at start is published to once it is up, unless it then shows another history.
  */
 class S3PublishingTest {
   @TempDir Path dir;
@@ -123,6 +126,57 @@ class S3PublishingTest {
     StateMismatchException e =
         assertThrows(StateMismatchException.class, () -> LogServer.start(config));
     assertTrue(e.getMessage().contains("refusing to publish a rollback"), e.getMessage());
+  }
+
+  @Test
+  void aBucketDownAtStartIsPublishedToOnceItIsUp() throws Exception {
+    int port = bucket.port();
+    bucket.close();
+    ServerConfig config =
+        TestLog.config(dir.resolve("log"))
+            .withPublishing(S3Bucket.settings("http://127.0.0.1:" + port, "late/"));
+    try (TestLog log = TestLog.start(config)) {
+      appendBatches(log, 0, 5, 60);
+      TilePublisher publisher = log.server.publisher().orElseThrow();
+      assertEquals(0, publisher.bucketSize(), "nothing can be published yet");
+      assertEquals(300, publisher.lag());
+      bucket = S3Bucket.start(dir.resolve("s3"), port);
+      awaitBucket(log);
+      assertTrue(publisher.refusal().isEmpty());
+      assertBucketEqualsLog(log, "late/");
+    }
+  }
+
+  @Test
+  void aBucketOfAnotherLogFoundLateStopsPublishingForGood() throws Exception {
+    try (TestLog other =
+        TestLog.start(TestLog.config(dir.resolve("other")).withPublishing(bucket.settings("")))) {
+      appendBatches(other, 0, 1, 10);
+      awaitBucket(other);
+    }
+    byte[] othersCheckpoint = bucket.get("checkpoint").body();
+    int port = bucket.port();
+    bucket.close();
+    ServerConfig mine =
+        TestLog.config(dir.resolve("mine"))
+            .withPublishing(S3Bucket.settings("http://127.0.0.1:" + port, ""));
+    try (TestLog log = TestLog.start(mine)) {
+      appendBatches(log, 0, 2, 10);
+      bucket = S3Bucket.start(dir.resolve("s3"), port);
+      TilePublisher publisher = log.server.publisher().orElseThrow();
+      long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+      while (publisher.refusal().isEmpty() && System.nanoTime() < deadline) {
+        Thread.sleep(20);
+      }
+      assertTrue(
+          publisher.refusal().orElseThrow().contains("is not a checkpoint of this log"),
+          publisher.refusal().toString());
+      String metrics = new String(log.get("/metrics").body(), StandardCharsets.UTF_8);
+      assertTrue(metrics.contains("tlog_publish_refused 1.0"), metrics);
+      // The log itself goes on; the bucket keeps the other log's checkpoint.
+      appendBatches(log, 2, 1, 10);
+      assertArrayEquals(othersCheckpoint, bucket.get("checkpoint").body());
+    }
   }
 
   private static void appendBatches(TestLog log, int first, int batches, int perBatch) {

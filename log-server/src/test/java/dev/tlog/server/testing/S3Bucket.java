@@ -44,6 +44,14 @@ public final class S3Bucket implements AutoCloseable {
   }
 
   public static S3Bucket start(Path dir) throws Exception {
+    return start(dir, 0);
+  }
+
+  /**
+   * As {@link #start(Path)} on loopback port {@code port} (0: any free port): a test can have a
+   * server configured for a bucket that is not up yet, then bring it up there.
+   */
+  public static S3Bucket start(Path dir, int port) throws Exception {
     Properties props = new Properties();
     props.setProperty("jclouds.filesystem.basedir", dir.toString());
     BlobStoreContext context =
@@ -56,7 +64,7 @@ public final class S3Bucket implements AutoCloseable {
     S3Proxy proxy =
         S3Proxy.builder()
             .blobStore(context.getBlobStore())
-            .endpoint(URI.create("http://127.0.0.1:0"))
+            .endpoint(URI.create("http://127.0.0.1:" + port))
             // S3Proxy 2.6 rejects the AWS SDK 2.57 signature of PUTs (SignatureDoesNotMatch),
             // so it checks none; the SDK still signs with the credentials below.
             .awsAuthentication(AuthenticationType.NONE, null, null)
@@ -92,7 +100,16 @@ public final class S3Bucket implements AutoCloseable {
   }
 
   public S3Settings settings(String prefix) {
-    return new S3Settings(BUCKET, prefix, "us-east-1", Optional.of(endpoint()), true);
+    return settings(endpoint(), prefix);
+  }
+
+  /** The settings of this test bucket at {@code endpoint}, which need not be up yet. */
+  public static S3Settings settings(String endpoint, String prefix) {
+    return new S3Settings(BUCKET, prefix, "us-east-1", Optional.of(endpoint), true);
+  }
+
+  public int port() {
+    return proxy.getPort();
   }
 
   /** An anonymous GET of {@code key}, as a reader of the public bucket does it. */
