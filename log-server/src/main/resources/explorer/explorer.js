@@ -89,6 +89,8 @@
         ['Chain head', cp.chain_head ? R.hash(cp.chain_head) : '—'],
         cp.signed_size !== cp.size ? ['Newest signed size', String(cp.signed_size) +
           ' (published once witnesses cosign)'] : null,
+        cp.closed_at !== null && cp.closed_at !== undefined ? ['Closed', 'at size ' + String(cp.closed_at) +
+          ': its final checkpoint; it accepts no more appends'] : null,
       ])),
       el('h2', {}, 'Signatures and cosignatures'),
       el('table', { id: 'signatures' },

@@ -34,6 +34,11 @@ public interface LogStorage extends AutoCloseable {
   /** The mode this log was created in. */
   LogMode mode();
 
+  /**
+   * The size the log was closed at (spec/scaling.md, "Closing a log"), or empty while it is open.
+   */
+  java.util.OptionalLong closedAt();
+
   @Override
   void close();
 }

@@ -1,6 +1,7 @@
 package dev.tlog.server.explorer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -150,11 +151,26 @@ class ExplorerBrowserTest {
     String fields = browser.findElement(By.id("checkpoint-fields")).getText();
     assertTrue(fields.contains(TestLog.ORIGIN), fields);
     assertTrue(fields.contains("Size " + size()), fields);
+    assertFalse(fields.contains("Closed"), fields);
     String sigs = browser.findElement(By.id("signatures")).getText();
     assertTrue(sigs.contains(TestLog.ORIGIN) && sigs.contains("log"), sigs);
     chromium.await(d -> d.findElement(By.id("signatures")).getText().contains("verified"));
     System.out.println("checkpoint page: " + fields.replace('\n', ' '));
     chromium.screenshot("checkpoint");
+  }
+
+  @Test
+  void aClosedLogSaysSoOnItsCheckpointPage(@TempDir Path other) throws Exception {
+    try (TestLog closed = TestLog.start(TestLog.config(other).closing())) {
+      open("http://127.0.0.1:" + closed.server.httpPort() + "/explorer/");
+      String fields =
+          chromium.await(
+              d -> {
+                String t = d.findElement(By.id("checkpoint-fields")).getText();
+                return t.contains("Closed") ? t : null;
+              });
+      assertTrue(fields.contains("at size 0: its final checkpoint"), fields);
+    }
   }
 
   @Test

@@ -40,6 +40,7 @@ class CloseLogTest {
       }
       before = checkpoint(log);
       assertEquals(0, scrape(log).require("tlog_log_closed"));
+      assertTrue(explorerCheckpoint(log).contains("\"closed_at\":null"));
     }
 
     try (TestLog log = TestLog.start(open.closing())) {
@@ -52,6 +53,7 @@ class CloseLogTest {
       HttpResponse<byte[]> tile = log.get("/tile/0/000.p/5");
       assertEquals(200, tile.statusCode());
       assertEquals(1, scrape(log).require("tlog_log_closed"));
+      assertTrue(explorerCheckpoint(log).contains("\"closed_at\":5"), explorerCheckpoint(log));
     }
 
     // Started again without asking to close: closing cannot be undone.
@@ -103,6 +105,12 @@ class CloseLogTest {
 
   private static String checkpoint(TestLog log) {
     return log.blocking.getCheckpoint(GetCheckpointRequest.getDefaultInstance()).getCheckpoint();
+  }
+
+  private static String explorerCheckpoint(TestLog log) throws Exception {
+    HttpResponse<byte[]> r = log.get("/api/v1/checkpoint");
+    assertEquals(200, r.statusCode());
+    return new String(r.body(), StandardCharsets.UTF_8);
   }
 
   private static Scrape scrape(TestLog log) throws Exception {

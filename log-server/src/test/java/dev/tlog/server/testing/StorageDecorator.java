@@ -61,6 +61,11 @@ public final class StorageDecorator implements LogStorage {
   }
 
   @Override
+  public java.util.OptionalLong closedAt() {
+    return real.closedAt();
+  }
+
+  @Override
   public dev.tlog.server.storage.LogMode mode() {
     return real.mode();
   }

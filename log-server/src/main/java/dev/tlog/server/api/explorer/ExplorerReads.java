@@ -108,6 +108,7 @@ final class ExplorerReads {
         .put("chain_head", ChainHeadExtension.find(c).map(Hash::toHex).orElse(null))
         .put("signatures", sigs)
         .put("log_key", logKey)
+        .put("closed_at", storage.closedAt().isPresent() ? storage.closedAt().getAsLong() : null)
         .put("signed_size", signed.current().size())
         .put("ledger", ledger != null);
   }

@@ -284,10 +284,7 @@ public final class LmdbLogStorage implements LogStorage {
         });
   }
 
-  /**
-   * The size at which the log was closed (spec/scaling.md, "Closing a log"), or empty while it is
-   * open. Its checkpoint for that size is its final one.
-   */
+  @Override
   public OptionalLong closedAt() {
     try (Txn<ByteBuffer> txn = env.txnRead()) {
       ByteBuffer v = meta.get(txn, META_CLOSED);
