@@ -399,12 +399,16 @@ public final class Main implements Callable<Integer> {
             ? Optional.of(DevCertificate.loadOrCreate(dataDir.resolve("tls"), bind))
             : Optional.empty();
     ServerConfig config = config(devCert.map(DevCertificate::files), verifyMode);
+    Failpoint crashAt = failpoint == null ? Failpoint.NONE : Failpoint.parse(failpoint);
+    // One log's failure to start is reported as it is; a hosted log's names the log.
     List<HostedLog> logs =
         logsFile != null
             ? LogsFile.read(logsFile, config)
             : List.of(new HostedLog("default", config));
-    Failpoint crashAt = failpoint == null ? Failpoint.NONE : Failpoint.parse(failpoint);
-    LogHost host = LogHost.start(logs, log -> LogServer.start(checked(log.config()), crashAt));
+    LogHost host =
+        logsFile == null
+            ? LogHost.single("default", LogServer.start(checked(config), crashAt))
+            : LogHost.start(logs, log -> LogServer.start(checked(log.config()), crashAt));
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(

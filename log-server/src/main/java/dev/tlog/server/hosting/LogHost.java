@@ -40,6 +40,11 @@ public final class LogHost implements AutoCloseable {
     return new LogHost(started);
   }
 
+  /** A host of the one log a server without a logs file runs. */
+  public static LogHost single(String name, LogServer server) {
+    return new LogHost(List.of(new Running(name, server)));
+  }
+
   /** The running logs, in the order they were listed. */
   public List<Running> logs() {
     return running;

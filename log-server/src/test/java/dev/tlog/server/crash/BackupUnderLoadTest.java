@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.tlog.merkle.note.NoteVerifier;
 import dev.tlog.merkle.note.VerifierKeys;
 import dev.tlog.proto.v1.LogServiceGrpc;
+import dev.tlog.server.testing.ServerProcess;
 import dev.tlog.server.testing.TestLog;
 import io.grpc.ManagedChannel;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;

@@ -8,6 +8,7 @@ import dev.tlog.proto.v1.AppendBatchRequest;
 import dev.tlog.proto.v1.GetCheckpointRequest;
 import dev.tlog.proto.v1.GetCheckpointResponse;
 import dev.tlog.proto.v1.LogServiceGrpc;
+import dev.tlog.server.testing.ServerProcess;
 import dev.tlog.server.testing.TestLog;
 import io.grpc.ManagedChannel;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;

@@ -13,6 +13,7 @@ import dev.tlog.proto.v1.LedgerServiceGrpc;
 import dev.tlog.proto.v1.LogServiceGrpc;
 import dev.tlog.proto.v1.QueryRequest;
 import dev.tlog.proto.v1.QueryResponse;
+import dev.tlog.server.testing.ServerProcess;
 import dev.tlog.server.testing.TestLog;
 import io.grpc.ManagedChannel;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;

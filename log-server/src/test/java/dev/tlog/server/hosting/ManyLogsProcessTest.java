@@ -11,24 +11,23 @@ import dev.tlog.merkle.checkpoint.Checkpoints;
 import dev.tlog.merkle.note.VerifierKeys;
 import dev.tlog.proto.v1.AppendBatchRequest;
 import dev.tlog.proto.v1.LogServiceGrpc;
+import dev.tlog.server.testing.ServerProcess;
+import dev.tlog.server.testing.ServerProcess.StartedLog;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,11 +47,11 @@ class ManyLogsProcessTest {
   void twoLogsInOneProcessAreIndependentAndOneRollsToTheNextPeriod() throws Exception {
     Path logs = dir.resolve("logs.yaml");
     Files.writeString(logs, file(false));
-    Map<String, Started> first;
-    try (Child server = Child.start(dir, "--logs", logs.toString())) {
-      first = server.awaitStart(2);
-      Started a = first.get("audit-2026");
-      Started b = first.get("audit-2027");
+    Map<String, StartedLog> first;
+    try (ServerProcess server = ServerProcess.startBare(dir, "--logs", logs.toString())) {
+      first = byName(server.awaitLogs(2));
+      StartedLog a = first.get("audit-2026");
+      StartedLog b = first.get("audit-2027");
       assertNotEquals(a.verifierKey(), b.verifierKey(), "each log has its own key");
       append(a, "2026 event", 10);
       append(b, "2027 event", 3);
@@ -71,10 +70,10 @@ class ManyLogsProcessTest {
 
     // The roll: the old period's log is closed in the file, the new one goes on.
     Files.writeString(logs, file(true));
-    try (Child server = Child.start(dir, "--logs", logs.toString())) {
-      Map<String, Started> now = server.awaitStart(2);
-      Started a = now.get("audit-2026");
-      Started b = now.get("audit-2027");
+    try (ServerProcess server = ServerProcess.startBare(dir, "--logs", logs.toString())) {
+      Map<String, StartedLog> now = byName(server.awaitLogs(2));
+      StartedLog a = now.get("audit-2026");
+      StartedLog b = now.get("audit-2027");
       assertEquals(
           first.get("audit-2026").verifierKey(), a.verifierKey(), "same key after restart");
       assertTrue(server.output().contains("closed:       at size 10"), server.output());
@@ -89,8 +88,8 @@ class ManyLogsProcessTest {
 
     // Taking "close" out of the file does not reopen the log.
     Files.writeString(logs, file(false));
-    try (Child server = Child.start(dir, "--logs", logs.toString())) {
-      Started a = server.awaitStart(2).get("audit-2026");
+    try (ServerProcess server = ServerProcess.startBare(dir, "--logs", logs.toString())) {
+      StartedLog a = byName(server.awaitLogs(2)).get("audit-2026");
       StatusRuntimeException refused =
           assertThrows(StatusRuntimeException.class, () -> append(a, "later", 1));
       assertEquals(Status.Code.FAILED_PRECONDITION, refused.getStatus().getCode());
@@ -102,9 +101,9 @@ class ManyLogsProcessTest {
   void aFlagThatSetsOneLogIsRefusedWithALogsFile() throws Exception {
     Path logs = dir.resolve("logs.yaml");
     Files.writeString(logs, file(false));
-    try (Child server =
-        Child.start(dir, "--logs", logs.toString(), "--origin", "example.com/other")) {
-      assertEquals(2, server.awaitExit());
+    try (ServerProcess server =
+        ServerProcess.startBare(dir, "--logs", logs.toString(), "--origin", "example.com/other")) {
+      assertEquals(Optional.of(2), server.awaitStart());
       assertTrue(
           server.output().contains("--origin sets one log's configuration"), server.output());
     }
@@ -122,10 +121,16 @@ class ManyLogsProcessTest {
             + "  - {name: bad, origin: example.com/bad, grpc-port: 0, http-port: 0, data-dir: "
             + dir.resolve("blocked")
             + "}\n");
-    try (Child server = Child.start(dir, "--logs", logs.toString())) {
-      assertEquals(3, server.awaitExit());
+    try (ServerProcess server = ServerProcess.startBare(dir, "--logs", logs.toString())) {
+      assertEquals(Optional.of(3), server.awaitStart());
       assertTrue(server.output().contains("log \"bad\""), server.output());
     }
+  }
+
+  private static Map<String, StartedLog> byName(List<StartedLog> logs) {
+    Map<String, StartedLog> m = new LinkedHashMap<>();
+    logs.forEach(l -> m.put(l.name(), l));
+    return m;
   }
 
   private static String file(boolean closeOld) {
@@ -143,7 +148,7 @@ class ManyLogsProcessTest {
         + "    http-port: 0\n";
   }
 
-  private static void append(Started log, String prefix, int n) throws InterruptedException {
+  private static void append(StartedLog log, String prefix, int n) throws InterruptedException {
     ManagedChannel ch =
         ManagedChannelBuilder.forAddress("127.0.0.1", log.grpcPort()).usePlaintext().build();
     try {
@@ -157,125 +162,17 @@ class ManyLogsProcessTest {
     }
   }
 
-  private static Checkpoint checkpoint(Started log, String origin) throws Exception {
+  private static Checkpoint checkpoint(StartedLog log, String origin) throws Exception {
     return Checkpoints.openSigned(
         get(log, "/checkpoint"), origin, List.of(VerifierKeys.parse(log.verifierKey())));
   }
 
-  private static byte[] get(Started log, String path) throws IOException, InterruptedException {
+  private static byte[] get(StartedLog log, String path) throws IOException, InterruptedException {
     HttpResponse<byte[]> r =
         HTTP.send(
             HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + log.httpPort() + path)).build(),
             HttpResponse.BodyHandlers.ofByteArray());
     assertEquals(200, r.statusCode(), path);
     return r.body();
-  }
-
-  /** What the banner said about one log. */
-  record Started(int grpcPort, int httpPort, String verifierKey) {}
-
-  /** The real server, {@code dev.tlog.server.Main}, in its own JVM; stdout and stderr merged. */
-  private static final class Child implements AutoCloseable {
-    private final Process process;
-    private final BufferedReader out;
-    private final StringBuilder output = new StringBuilder();
-
-    private Child(Process process) {
-      this.process = process;
-      this.out =
-          new BufferedReader(
-              new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-    }
-
-    static Child start(Path dir, String... flags) throws IOException {
-      List<String> cmd =
-          new ArrayList<>(
-              List.of(
-                  Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                  "--add-opens",
-                  "java.base/java.nio=ALL-UNNAMED",
-                  "--add-opens",
-                  "java.base/sun.nio.ch=ALL-UNNAMED",
-                  "-XX:+UseSerialGC",
-                  "-XX:TieredStopAtLevel=1",
-                  "-cp",
-                  System.getProperty("java.class.path"),
-                  "dev.tlog.server.Main",
-                  "--data-dir",
-                  dir.toString(),
-                  "--map-size-mib",
-                  "1"));
-      cmd.addAll(List.of(flags));
-      return new Child(new ProcessBuilder(cmd).redirectErrorStream(true).start());
-    }
-
-    /** Reads the banner until {@code count} logs printed their addresses. */
-    Map<String, Started> awaitStart(int count) throws IOException {
-      Map<String, Started> started = new LinkedHashMap<>();
-      String name = null;
-      int grpc = -1;
-      String key = null;
-      for (String line = out.readLine(); line != null; line = out.readLine()) {
-        output.append(line).append('\n');
-        if (line.startsWith("log ")) {
-          name = line.substring(4).strip();
-        } else if (line.contains("verifier key:")) {
-          key = line.substring(line.indexOf(':') + 1).strip();
-        } else if (line.contains("gRPC:")) {
-          grpc = Integer.parseInt(line.substring(line.lastIndexOf(':') + 1).strip());
-        } else if (line.contains("HTTP (tiles):")) {
-          String addr = line.substring(line.indexOf("http://") + 7, line.indexOf("/checkpoint"));
-          started.put(
-              name,
-              new Started(grpc, Integer.parseInt(addr.substring(addr.lastIndexOf(':') + 1)), key));
-        } else if (line.contains("checkpoint size:") && started.size() == count) {
-          drain();
-          return started;
-        }
-      }
-      throw new AssertionError("server ended before " + count + " logs started:\n" + output);
-    }
-
-    int awaitExit() throws IOException, InterruptedException {
-      for (String line = out.readLine(); line != null; line = out.readLine()) {
-        output.append(line).append('\n');
-      }
-      return process.waitFor();
-    }
-
-    String output() {
-      synchronized (output) {
-        return output.toString();
-      }
-    }
-
-    private void drain() {
-      Thread t =
-          new Thread(
-              () -> {
-                try {
-                  for (String line = out.readLine(); line != null; line = out.readLine()) {
-                    synchronized (output) {
-                      output.append(line).append('\n');
-                    }
-                  }
-                } catch (IOException ignored) {
-                  // the process died
-                }
-              });
-      t.setDaemon(true);
-      t.start();
-    }
-
-    void kill() throws InterruptedException {
-      process.descendants().forEach(ProcessHandle::destroyForcibly);
-      process.destroyForcibly();
-      process.waitFor(60, TimeUnit.SECONDS);
-    }
-
-    @Override
-    public void close() throws InterruptedException {
-      kill();
-    }
   }
 }
