@@ -116,6 +116,11 @@ public final class Follower implements AutoCloseable {
         }
         return Outcome.UP_TO_DATE;
       }
+      if (now.served().isEmpty()) {
+        // Nothing mirrored yet: an empty tree with a non-empty root is invalid, not a fork.
+        return verifyFailed(
+            "checkpoint of size 0 has root " + next.root() + ", not the empty root");
+      }
       return fork(now, note, "same tree size " + size + ", different root hashes");
     }
     if (next.size() < size) {

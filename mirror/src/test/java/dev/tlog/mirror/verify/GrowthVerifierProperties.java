@@ -3,6 +3,7 @@ package dev.tlog.mirror.verify;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tlog.merkle.checkpoint.Checkpoint;
 import dev.tlog.merkle.tile.EntryBundleId;
@@ -13,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
@@ -76,6 +78,30 @@ class GrowthVerifierProperties {
       }
       assertArrayEquals(log.body(narrower, sizeAtWidth), tree.read(narrower), narrower.path());
     }
+  }
+
+  /** Past 65536 entries a level-2 tile appears; staging in small steps, then a growth into it. */
+  @Example
+  void threeTileLevelsVerifyInSmallSteps() {
+    MemoryLog log = new MemoryLog(70_000, "big");
+    Map<TileRef, byte[]> store = new HashMap<>();
+    grow(store, log, 0, log.checkpoint(65_000), 256 * 1024, null);
+    List<TileRef> fetched = grow(store, log, 65_000, log.checkpoint(70_000), 256 * 1024, null);
+    assertTrue(fetched.contains(new TileId(2, 0, 1)), fetched.toString());
+    StoredTree tree = new StoredTree(ref -> Optional.ofNullable(store.get(key(ref))));
+    assertEquals(log.checkpoint(70_000).root(), tree.rootAt(70_000));
+    assertEquals(log.checkpoint(65_536).root(), tree.rootAt(65_536));
+    Map<TileRef, byte[]> again = new HashMap<>(store);
+    assertThrows(
+        VerificationFailedException.class,
+        () ->
+            grow(
+                again,
+                log,
+                65_000,
+                log.checkpoint(70_000),
+                256 * 1024,
+                new Tamper(new TileId(2, 0, 1), 0, (byte) 1)));
   }
 
   private record Tamper(TileRef victim, int at, byte flip) {}

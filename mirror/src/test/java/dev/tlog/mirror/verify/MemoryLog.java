@@ -11,7 +11,9 @@ import dev.tlog.merkle.tile.TileMath;
 import dev.tlog.merkle.tile.TileRef;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * An honest log in memory, built the slow obvious way: the hashes at tree level {@code 8 * L} are
@@ -21,6 +23,7 @@ final class MemoryLog {
   static final String ORIGIN = "tlog.test/memory";
 
   private final List<byte[]> entries = new ArrayList<>();
+  private final Map<String, List<Hash>> rows = new HashMap<>();
 
   MemoryLog(long size, String salt) {
     for (long i = 0; i < size; i++) {
@@ -49,6 +52,10 @@ final class MemoryLog {
   }
 
   private List<Hash> row(int level, long size) {
+    return rows.computeIfAbsent(level + "/" + size, k -> computeRow(level, size));
+  }
+
+  private List<Hash> computeRow(int level, long size) {
     List<Hash> row = new ArrayList<>();
     long width = 1L << (TileMath.HEIGHT * level);
     for (long k = 0; (k + 1) * width <= size; k++) {
