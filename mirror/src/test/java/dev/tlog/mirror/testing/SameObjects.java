@@ -40,6 +40,22 @@ public final class SameObjects {
     if (logServer) {
       paths.add(TileId.full(0, size / 256 + 1).path());
     }
+    compare(want, got, paths, logServer);
+    return paths.size();
+  }
+
+  /**
+   * Every tile and bundle of a tree of {@code size} (not the checkpoint): same status and bytes.
+   */
+  public static void assertSameTiles(String want, String got, long size) throws Exception {
+    List<String> paths = new ArrayList<>();
+    TileMath.tilesForSize(size).forEach(t -> paths.add(t.path()));
+    TileMath.entryBundlesForSize(size).forEach(b -> paths.add(b.path()));
+    compare(want, got, paths, false);
+  }
+
+  private static void compare(String want, String got, List<String> paths, boolean headers)
+      throws Exception {
     for (String path : paths) {
       HttpResponse<byte[]> a = get(want + path);
       HttpResponse<byte[]> b = get(got + path);
@@ -48,13 +64,12 @@ public final class SameObjects {
         continue;
       }
       assertArrayEquals(a.body(), b.body(), path);
-      if (logServer) {
+      if (headers) {
         for (String h : List.of("Content-Type", "Cache-Control")) {
           assertEquals(a.headers().firstValue(h), b.headers().firstValue(h), path + " " + h);
         }
       }
     }
-    return paths.size();
   }
 
   private static HttpResponse<byte[]> get(String url) throws Exception {
