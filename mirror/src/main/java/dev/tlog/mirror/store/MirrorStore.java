@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.lmdbjava.ByteArrayProxy;
 import org.lmdbjava.Dbi;
 import org.lmdbjava.DbiFlags;
@@ -44,6 +46,7 @@ public final class MirrorStore implements AutoCloseable {
   private final Env<byte[]> env;
   private final Dbi<byte[]> objects;
   private final Dbi<byte[]> meta;
+  private final ReadWriteLock resize = new ReentrantReadWriteLock();
 
   private MirrorStore(Env<byte[]> env) {
     this.env = env;
@@ -52,8 +55,15 @@ public final class MirrorStore implements AutoCloseable {
     checkFormat();
   }
 
-  /** Opens (creating if needed) the state in {@code dir}. */
+  /** Opens (creating if needed) the state in {@code dir}, with a 1 GiB map to start with. */
   public static MirrorStore open(Path dir) {
+    return open(dir, INITIAL_MAP_SIZE);
+  }
+
+  /**
+   * As {@link #open(Path)} with a map of {@code mapSize} bytes to start with; it grows when full.
+   */
+  public static MirrorStore open(Path dir, long mapSize) {
     try {
       Files.createDirectories(dir);
     } catch (IOException e) {
@@ -63,7 +73,7 @@ public final class MirrorStore implements AutoCloseable {
     try {
       env =
           Env.create(ByteArrayProxy.PROXY_BA)
-              .setMapSize(INITIAL_MAP_SIZE)
+              .setMapSize(mapSize)
               .setMaxDbs(4)
               .setMaxReaders(256)
               .open(dir.toFile(), EnvFlags.MDB_NOTLS);
@@ -101,10 +111,13 @@ public final class MirrorStore implements AutoCloseable {
 
   /** The widest body stored at {@code ref}'s position (any width), or empty. */
   public Optional<byte[]> object(TileRef ref) {
+    resize.readLock().lock();
     try (Txn<byte[]> txn = env.txnRead()) {
       return Optional.ofNullable(objects.get(txn, key(ref)));
     } catch (LmdbException e) {
       throw new StoreException("cannot read " + ref + ": " + e.getMessage(), e);
+    } finally {
+      resize.readLock().unlock();
     }
   }
 
@@ -120,6 +133,7 @@ public final class MirrorStore implements AutoCloseable {
 
   /** Records proven fork evidence; from then on {@link #fork} returns it, across restarts. */
   public void recordFork(ForkEvidence evidence) {
+    resize.readLock().lock();
     try (Txn<byte[]> txn = env.txnWrite()) {
       meta.put(txn, FORK_MIRRORED, utf8(evidence.mirrored()));
       meta.put(txn, FORK_UPSTREAM, utf8(evidence.upstream()));
@@ -127,6 +141,8 @@ public final class MirrorStore implements AutoCloseable {
       txn.commit();
     } catch (LmdbException e) {
       throw new StoreException("cannot record fork evidence: " + e.getMessage(), e);
+    } finally {
+      resize.readLock().unlock();
     }
   }
 
@@ -146,7 +162,10 @@ public final class MirrorStore implements AutoCloseable {
   }
 
   private void write(Map<? extends TileRef, byte[]> bodies, byte[] note) {
-    for (int attempt = 0; ; attempt++) {
+    while (true) {
+      // Every transaction holds the read side of the resize lock: LMDB must not resize the map
+      // under an open transaction of this process.
+      resize.readLock().lock();
       try (Txn<byte[]> txn = env.txnWrite()) {
         for (Map.Entry<? extends TileRef, byte[]> e : bodies.entrySet()) {
           objects.put(txn, key(e.getKey()), e.getValue());
@@ -157,22 +176,35 @@ public final class MirrorStore implements AutoCloseable {
         txn.commit();
         return;
       } catch (Env.MapFullException e) {
-        if (attempt > 0) {
-          throw new StoreException("LMDB map full even after growing it", e);
-        }
-        // Grow and retry the whole transaction: the aborted one left nothing behind.
-        env.setMapSize(env.info().mapSize * 2);
+        // the aborted transaction left nothing behind: grow, outside the read lock, and redo it
       } catch (LmdbException e) {
         throw new StoreException("cannot write to LMDB: " + e.getMessage(), e);
+      } finally {
+        resize.readLock().unlock();
       }
+      grow();
+    }
+  }
+
+  private void grow() {
+    resize.writeLock().lock();
+    try {
+      env.setMapSize(Math.multiplyExact(env.info().mapSize, 2L));
+    } catch (LmdbException | ArithmeticException e) {
+      throw new StoreException("LMDB map is full and cannot grow: " + e.getMessage(), e);
+    } finally {
+      resize.writeLock().unlock();
     }
   }
 
   private Optional<byte[]> readMeta(byte[] key) {
+    resize.readLock().lock();
     try (Txn<byte[]> txn = env.txnRead()) {
       return Optional.ofNullable(meta.get(txn, key));
     } catch (LmdbException e) {
       throw new StoreException("cannot read LMDB metadata: " + e.getMessage(), e);
+    } finally {
+      resize.readLock().unlock();
     }
   }
 
