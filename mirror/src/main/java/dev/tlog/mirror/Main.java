@@ -86,10 +86,11 @@ public final class Main implements Callable<Integer> {
       names = "--log-format",
       paramLabel = "auto|json|text",
       defaultValue = "auto",
+      converter = Format.class,
       description =
           "Log lines on stderr: one JSON object per line, or human text; auto (the default) is"
               + " text on a terminal, JSON otherwise.")
-  String logFormat;
+  LogFormat logFormat;
 
   public static void main(String[] args) {
     System.exit(commandLine().execute(args));
@@ -119,7 +120,7 @@ public final class Main implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    LogSetup.configure(LogFormat.parse(logFormat));
+    LogSetup.configure(logFormat);
     MirrorSettings s = settings();
     MirrorServer server = MirrorServer.start(s);
     CountDownLatch stopped = new CountDownLatch(1);
@@ -139,6 +140,18 @@ public final class Main implements Callable<Integer> {
     System.out.flush();
     stopped.await();
     return 0;
+  }
+
+  /** {@code --log-format}: a bad value is a usage error, like every other flag. */
+  static final class Format implements CommandLine.ITypeConverter<LogFormat> {
+    @Override
+    public LogFormat convert(String value) {
+      try {
+        return LogFormat.parse(value);
+      } catch (IllegalArgumentException e) {
+        throw new CommandLine.TypeConversionException(e.getMessage());
+      }
+    }
   }
 
   /** {@code --upstream}: an absolute http or https URL. */

@@ -37,6 +37,8 @@ class MainTest {
     assertUsage("500ms", "--upstream", url, "--log-key", VKEY, "--poll-interval", "soon");
     assertUsage("positive", "--upstream", url, "--log-key", VKEY, "--poll-interval", "0s");
     assertUsage("--nope", "--upstream", url, "--log-key", VKEY, "--nope");
+    assertUsage("auto, json or text", "--upstream", url, "--log-key", VKEY, "--log-format", "xml");
+    assertUsage("--port", "--upstream", url, "--log-key", VKEY, "--port", "http");
   }
 
   @Test
