@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * spec/mirror.md, "Tests": two real logs signing with the same key and origin but holding different
  * entries are a fork the mirror proves and then refuses to serve, across restarts, whether the
  * other log is larger, smaller or the same size; an older checkpoint of the same log is not a fork;
- * a tampered tile is not a fork either, and is never served.
+ * a tampered tile is not a fork either, and neither it nor what was staged before it is served.
  */
 class MirrorForkTest {
   @TempDir Path tmp;
@@ -111,8 +111,9 @@ class MirrorForkTest {
     try (TestLog log = TestLog.start(tmp.resolve("log"));
         SwitchProxy proxy = SwitchProxy.start(Logs.url(log))) {
       Logs.append(log, "first", 300);
+      // A one-byte staging step: every verified object is written to LMDB before the failure.
       try (TestMirror mirror =
-          TestMirror.start(tmp.resolve("mirror"), proxy.url(), log.server.verifierKey())) {
+          TestMirror.start(tmp.resolve("mirror"), proxy.url(), log.server.verifierKey(), 1)) {
         assertEquals(300, mirror.awaitSize(() -> 300));
         Logs.append(log, "second", 300);
         for (String path : new String[] {"tile/entries/001", "tile/0/002.p/88", "tile/1/000.p/2"}) {
@@ -122,6 +123,9 @@ class MirrorForkTest {
           assertEquals(failures + 1, mirror.metric("tlog_mirror_verify_failures_total"), path);
           assertEquals(300, mirror.server.status().servedSize(), path);
           assertEquals(404, mirror.get(path).statusCode(), path);
+          // Staged by the failed growth, verified, yet beyond the served checkpoint: not served.
+          assertEquals(404, mirror.get("tile/entries/002.p/88").statusCode(), path);
+          assertEquals(404, mirror.get("tile/0/001").statusCode(), path);
           assertEquals(0.0, mirror.metric("tlog_mirror_forked"), path);
         }
         proxy.tamper(null);
