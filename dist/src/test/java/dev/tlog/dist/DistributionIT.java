@@ -25,9 +25,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The tarball `mvn package -pl dist -am` builds is what a user unpacks: each of its three launchers
- * runs from the unpacked tree alone, and the server started from it records an event that the CLI
- * from it verifies.
+ * The tarball `mvn package -pl dist -am` builds is what a user unpacks: each of its four launchers
+ * runs from the unpacked tree alone, the server started from it records an event that the CLI from
+ * it verifies, and the mirror from it serves the server's checkpoint.
  */
 class DistributionIT {
   private static final Pattern GRPC = Pattern.compile("gRPC:\\s+(\\S+)");
@@ -48,7 +48,7 @@ class DistributionIT {
 
   @Test
   void everyLauncherRuns() throws Exception {
-    for (String program : List.of("tlog-server", "tlog-witness", "tlog")) {
+    for (String program : List.of("tlog-server", "tlog-witness", "tlog-mirror", "tlog")) {
       Path launcher = home.resolve("bin").resolve(program);
       assertTrue(Files.isExecutable(launcher), launcher + " is not executable");
       Result help = run(List.of(launcher.toString(), "--help"), Map.of());
@@ -128,6 +128,7 @@ class DistributionIT {
               env);
       assertEquals(0, record.exit, record.output);
       assertTrue(record.output.contains("verified"), record.output);
+      assertMirrorFollows(work, http, vkey, client);
     } finally {
       server.destroy();
       assertTrue(server.waitFor(60, TimeUnit.SECONDS), "server did not stop on SIGTERM");
@@ -136,6 +137,64 @@ class DistributionIT {
     assertTrue(
         server.exitValue() == 0 || server.exitValue() == 143,
         "server exit status after SIGTERM: " + server.exitValue());
+  }
+
+  // tlog-mirror from the tarball, started against the server, serves the server's checkpoint.
+  private static void assertMirrorFollows(Path work, String http, String vkey, HttpClient client)
+      throws Exception {
+    Process mirror =
+        new ProcessBuilder(
+                home.resolve("bin/tlog-mirror").toString(),
+                "--upstream",
+                http + "/",
+                "--log-key",
+                vkey,
+                "--data-dir",
+                work.resolve("mirror").toString(),
+                "--port",
+                "0",
+                "--poll-interval",
+                "200ms")
+            .redirectErrorStream(true)
+            .start();
+    try {
+      BufferedReader out =
+          new BufferedReader(
+              new InputStreamReader(mirror.getInputStream(), StandardCharsets.UTF_8));
+      StringBuilder banner = new StringBuilder();
+      String url = null;
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+      while (url == null && System.nanoTime() < deadline) {
+        String line = out.readLine();
+        if (line == null) {
+          break;
+        }
+        banner.append(line).append('\n');
+        Matcher h = HTTP.matcher(line);
+        if (h.find()) {
+          url = h.group(1);
+        }
+      }
+      assertTrue(url != null, "no address in the mirror's banner:\n" + banner);
+      CompletableFuture.runAsync(() -> out.lines().forEach(l -> {}));
+      String want = get(client, http + "/checkpoint").body();
+      HttpResponse<String> got = get(client, url + "/checkpoint");
+      while (!(got.statusCode() == 200 && got.body().equals(want))
+          && System.nanoTime() < deadline) {
+        Thread.sleep(200);
+        got = get(client, url + "/checkpoint");
+      }
+      assertEquals(want, got.body(), "the mirror's checkpoint");
+    } finally {
+      mirror.destroy();
+      assertTrue(mirror.waitFor(60, TimeUnit.SECONDS), "mirror did not stop on SIGTERM");
+    }
+  }
+
+  private static HttpResponse<String> get(HttpClient client, String url) throws Exception {
+    return client.send(
+        HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   private record Result(int exit, String output) {}

@@ -83,8 +83,8 @@ class S3PublishingTest {
       store.put(
           "checkpoint",
           older,
-          dev.tlog.server.read.TileObjects.TEXT,
-          dev.tlog.server.read.TileObjects.NO_CACHE);
+          dev.tlog.merkle.tile.TileObjects.TEXT,
+          dev.tlog.merkle.tile.TileObjects.NO_CACHE);
     }
     try (TestLog log = TestLog.start(config)) {
       assertBucketEqualsLog(log, "logs/a/");

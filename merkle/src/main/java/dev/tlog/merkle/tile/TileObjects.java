@@ -1,6 +1,4 @@
-package dev.tlog.server.read;
-
-import dev.tlog.merkle.tile.TileMath;
+package dev.tlog.merkle.tile;
 
 /**
  * How each C2SP tlog-tiles object is labelled wherever the log serves or publishes it (its HTTP API
