@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
       JmhImportCommand.class,
       LoadCommand.class,
       LedgerCommand.class,
+      PublishCommand.class,
       ImportCommand.class,
       TableCommand.class
     })

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -41,6 +42,19 @@ public final class ServerProcess implements AutoCloseable {
   /** Starts the server on {@code dataDir} with {@code extraArgs}, waiting up to {@code timeout}. */
   public static ServerProcess start(
       Path serverJar, Path dataDir, List<String> extraArgs, Duration timeout) {
+    return start(serverJar, dataDir, extraArgs, Map.of(), timeout);
+  }
+
+  /**
+   * Starts the server as {@link #start(Path, Path, List, Duration)} does, with {@code env} added to
+   * its environment (credentials the server reads only from there, such as the AWS SDK's).
+   */
+  public static ServerProcess start(
+      Path serverJar,
+      Path dataDir,
+      List<String> extraArgs,
+      Map<String, String> env,
+      Duration timeout) {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.addAll(
@@ -69,11 +83,10 @@ public final class ServerProcess implements AutoCloseable {
     try {
       Files.createDirectories(log.getParent());
       // The working directory is where the JVM writes hs_err_pid<pid>.log if the server crashes.
-      p =
-          new ProcessBuilder(cmd)
-              .directory(log.getParent().toFile())
-              .redirectError(log.toFile())
-              .start();
+      ProcessBuilder pb =
+          new ProcessBuilder(cmd).directory(log.getParent().toFile()).redirectError(log.toFile());
+      pb.environment().putAll(env);
+      p = pb.start();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot run " + String.join(" ", cmd), e);
     }

@@ -1,0 +1,219 @@
+package dev.tlog.bench.publish;
+
+import dev.tlog.bench.load.AppendScenarios;
+import dev.tlog.bench.load.ClosedLoop;
+import dev.tlog.bench.load.EntrySource;
+import dev.tlog.bench.load.LoadRun;
+import dev.tlog.bench.load.LogClient;
+import dev.tlog.bench.load.OpaqueEntries;
+import dev.tlog.bench.load.Outcome;
+import dev.tlog.bench.load.ServerExitedException;
+import dev.tlog.bench.load.ServerProcess;
+import dev.tlog.bench.publish.BucketProbe.BucketState;
+import dev.tlog.bench.raw.S3PutLimit;
+import dev.tlog.bench.report.Figure;
+import dev.tlog.bench.report.ResultsFile;
+import dev.tlog.merkle.tile.TileMath;
+import dev.tlog.server.publish.s3.S3ObjectStore;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The publishing step. An {@link S3Server} starts in this JVM; first the raw PUT rate of one client
+ * into it is measured for a full hash tile and a full entry bundle; then the real server starts
+ * with {@code --s3-*} pointing at it and takes {@code AppendBatch(1000)} from 4 callers at full
+ * speed, while the bucket's tree size is read from the server's metrics; when the appends stop, the
+ * time until the bucket holds the whole log is measured.
+ */
+public final class PublishRun {
+  /** Bytes of a full level-0 hash tile: 256 hashes of 32 bytes. */
+  public static final int TILE_BYTES = TileMath.FULL_WIDTH * 32;
+
+  private static final Duration START_TIMEOUT = Duration.ofMinutes(5);
+  private static final Duration CATCHUP_TIMEOUT = Duration.ofMinutes(10);
+  private static final int CALLERS = 4;
+  private static final int BATCH = 1000;
+  private static final String LOG_PREFIX = "log/";
+
+  private final Path serverJar;
+  private final Path workDir;
+  private final Duration rawDuration;
+  private final Duration appendDuration;
+  private final int entryBytes;
+  private final ResultsFile results;
+
+  public PublishRun(
+      Path serverJar,
+      Path workDir,
+      Duration rawDuration,
+      Duration appendDuration,
+      int entryBytes,
+      ResultsFile results) {
+    this.serverJar = serverJar;
+    this.workDir = workDir;
+    this.rawDuration = rawDuration;
+    this.appendDuration = appendDuration;
+    this.entryBytes = entryBytes;
+    this.results = results;
+  }
+
+  /** Runs the step; returns false if the server died or the bucket never caught up. */
+  public boolean run() {
+    try (S3Server s3 = S3Server.start(workDir.resolve("s3"))) {
+      Figure tilePuts;
+      try (S3ObjectStore store = S3ObjectStore.open(s3.settings("raw/"))) {
+        S3PutLimit limit = new S3PutLimit(store);
+        tilePuts = limit.measure("raw.s3.put.tile", TILE_BYTES, rawDuration);
+        results.append(tilePuts);
+        // C2SP tlog-tiles: each entry of a bundle is a 16-bit length, then its bytes.
+        results.append(
+            limit.measure(
+                "raw.s3.put.bundle", TileMath.FULL_WIDTH * (2 + entryBytes), rawDuration));
+      }
+      return publish(s3, tilePuts.value());
+    }
+  }
+
+  private boolean publish(S3Server s3, double rawPutsPerSecond) {
+    Optional<Double> rawAppendLimit = results.find(LoadRun.RAW_APPEND_LIMIT);
+    EntrySource entries = new OpaqueEntries(entryBytes);
+    try (ServerProcess server =
+            ServerProcess.start(
+                serverJar,
+                workDir.resolve("publish-data"),
+                s3.serverFlags(LOG_PREFIX),
+                s3.credentialsEnv(),
+                START_TIMEOUT);
+        LogClient client = new LogClient(server.endpoints())) {
+      System.out.println(
+          "publishing from " + server.endpoints() + " to " + s3.endpoint() + "/" + S3Server.BUCKET);
+      BucketProbe probe = new BucketProbe(server.endpoints().httpBase());
+      ClosedLoop.Call batch =
+          new AppendScenarios(client, entries, results, rawAppendLimit, server::isAlive)
+              .batchCall(BATCH);
+      // A fresh server and publisher pay for JIT and first connections: spend that untimed.
+      new ClosedLoop(CALLERS, Duration.ZERO, warmup()).run(batch, BATCH);
+
+      BucketState before = probe.read();
+      PutCount putsBefore = s3.puts();
+      Outcome appended;
+      long maxLag;
+      try (LagSampler sampler = new LagSampler(probe, 100)) {
+        appended = new ClosedLoop(CALLERS, Duration.ZERO, appendDuration).run(batch, BATCH);
+        maxLag = sampler.maxLag();
+      }
+      BucketState atStop = probe.read();
+      PutCount putsAtStop = s3.puts();
+      if (!server.isAlive()) {
+        throw new ServerExitedException(crash(server));
+      }
+      long logSize = client.size();
+      BucketState caughtUp = awaitBucket(probe, logSize);
+      PutCount putsDone = s3.puts();
+
+      Figure append = appended.toFigure("publish.s3.append", "entries/s");
+      results.append(rawAppendLimit.map(append::comparedTo).orElse(append));
+      double window = (atStop.atNanos() - before.atNanos()) / 1e9;
+      long published = atStop.bucketSize() - before.bucketSize();
+      results.append(
+          Figure.of("publish.s3.entries", "entries/s", published / window)
+              .comparedTo(appended.perSecond())
+              .withCounts(
+                  Map.of(
+                      "published",
+                      published,
+                      "bucket_size_start",
+                      before.bucketSize(),
+                      "bucket_size_at_stop",
+                      atStop.bucketSize(),
+                      "log_size_at_stop",
+                      logSize,
+                      "max_lag",
+                      Math.max(maxLag, atStop.lag()))));
+      double untilCaughtUp = (caughtUp.atNanos() - before.atNanos()) / 1e9;
+      long reached = caughtUp.bucketSize() - before.bucketSize();
+      results.append(
+          Figure.of("publish.s3.entries.overall", "entries/s", reached / untilCaughtUp)
+              .comparedTo(appended.perSecond())
+              .withCounts(Map.of("published", reached, "millis", Math.round(untilCaughtUp * 1e3))));
+      PutCount during = putsAtStop.since(putsBefore);
+      results.append(
+          Figure.of("publish.s3.objects", "objects/s", during.objects() / window)
+              .comparedTo(rawPutsPerSecond)
+              .withCounts(putCounts(during, window)));
+      long lagAtStop = logSize - atStop.bucketSize();
+      results.append(
+          Figure.of("publish.s3.lag_at_stop", "entries", lagAtStop)
+              .withCounts(Map.of("entries", lagAtStop, "max_lag", maxLag)));
+      boolean done = caughtUp.bucketSize() >= logSize;
+      double catchup = (caughtUp.atNanos() - atStop.atNanos()) / 1e9;
+      Map<String, Long> counts = new TreeMap<>(putCounts(putsDone.since(putsAtStop), catchup));
+      counts.put("entries", lagAtStop);
+      if (!done) {
+        counts.put("timed_out", 1L);
+      }
+      results.append(Figure.of("publish.s3.catchup_seconds", "s", catchup).withCounts(counts));
+      if (!done) {
+        System.out.println(
+            "PUBLISH FAILED: the bucket holds "
+                + caughtUp.bucketSize()
+                + " of "
+                + logSize
+                + " entries after "
+                + CATCHUP_TIMEOUT);
+      }
+      return done;
+    } catch (RuntimeException e) {
+      System.out.println("PHASE FAILED: publishing: " + e);
+      return false;
+    }
+  }
+
+  private Duration warmup() {
+    Duration w = appendDuration.dividedBy(5);
+    return w.compareTo(Duration.ofSeconds(2)) > 0 ? Duration.ofSeconds(2) : w;
+  }
+
+  /** Polls until the bucket holds {@code size} entries or the timeout passes; the last state. */
+  private static BucketState awaitBucket(BucketProbe probe, long size) {
+    long deadline = System.nanoTime() + CATCHUP_TIMEOUT.toNanos();
+    while (true) {
+      BucketState s = probe.read();
+      if (s.bucketSize() >= size || s.atNanos() > deadline) {
+        return s;
+      }
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return s;
+      }
+    }
+  }
+
+  private static Map<String, Long> putCounts(PutCount puts, double seconds) {
+    return Map.of(
+        "objects",
+        puts.objects(),
+        "checkpoints",
+        puts.checkpoints(),
+        "bytes",
+        puts.bytes(),
+        "bytes_per_s",
+        seconds > 0 ? Math.round(puts.bytes() / seconds) : 0L,
+        "avg_object_bytes",
+        puts.objects() > 0 ? puts.bytes() / puts.objects() : 0L);
+  }
+
+  private static String crash(ServerProcess server) {
+    String what = "server exited with code " + server.exitCode() + " during publishing";
+    System.out.println("SERVER CRASH: " + what + "; last log lines:");
+    List<String> tail = server.logTail(20);
+    tail.forEach(l -> System.out.println("    " + l));
+    return what;
+  }
+}
