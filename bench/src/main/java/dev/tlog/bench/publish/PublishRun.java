@@ -107,6 +107,7 @@ public final class PublishRun {
         maxLag = sampler.maxLag();
       }
       BucketState atStop = probe.read();
+      maxLag = Math.max(maxLag, atStop.lag());
       PutCount putsAtStop = s3.puts();
       if (!server.isAlive()) {
         throw new ServerExitedException(crash(server));
@@ -133,7 +134,7 @@ public final class PublishRun {
                       "log_size_at_stop",
                       logSize,
                       "max_lag",
-                      Math.max(maxLag, atStop.lag()))));
+                      maxLag)));
       double untilCaughtUp = (caughtUp.atNanos() - before.atNanos()) / 1e9;
       long reached = caughtUp.bucketSize() - before.bucketSize();
       results.append(

@@ -1,5 +1,7 @@
 package dev.tlog.bench.publish;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
 import dev.tlog.server.publish.s3.S3Settings;
 import java.net.URI;
 import java.nio.file.Path;
@@ -12,6 +14,7 @@ import org.gaul.s3proxy.AuthenticationType;
 import org.gaul.s3proxy.S3Proxy;
 import org.jclouds.ContextBuilder;
 import org.jclouds.blobstore.BlobStoreContext;
+import org.slf4j.LoggerFactory;
 
 /**
  * An S3-compatible server in the bench JVM: S3Proxy on a free loopback port, keeping each object as
@@ -40,6 +43,10 @@ public final class S3Server implements AutoCloseable {
 
   /** Starts the server with its objects under {@code dir}; returns once it accepts requests. */
   public static S3Server start(Path dir) {
+    // S3Proxy and its Jetty log every start and stop at INFO; the step's output is its figures.
+    if (LoggerFactory.getLogger("org.gaul") instanceof Logger logger) {
+      logger.setLevel(Level.WARN);
+    }
     Properties props = new Properties();
     props.setProperty("jclouds.filesystem.basedir", dir.toAbsolutePath().toString());
     BlobStoreContext context =

@@ -14,7 +14,7 @@ import java.util.SplittableRandom;
  * a full tile. Objects per second, with bytes per second among the counts.
  */
 public final class S3PutLimit {
-  private static final int WARMUP_OBJECTS = 50;
+  private static final int WARMUP_OBJECTS = 100;
 
   private final ObjectStore store;
 
