@@ -14,8 +14,6 @@ import java.util.SplittableRandom;
  * a full tile. Objects per second, with bytes per second among the counts.
  */
 public final class S3PutLimit {
-  private static final int WARMUP_OBJECTS = 100;
-
   private final ObjectStore store;
 
   /** Puts into {@code store}, which the caller closes. */
@@ -24,9 +22,24 @@ public final class S3PutLimit {
   }
 
   /**
-   * Warms up for a third of {@code duration} and at least {@value #WARMUP_OBJECTS} PUTs (the SDK's
-   * first request alone takes hundreds of milliseconds, and the JIT needs more), then puts objects
-   * of {@code objectBytes} for the rest; the figure is called {@code name}.
+   * PUTs objects of {@code objectBytes} for at least {@code atLeast} and at least {@code
+   * minObjects} times, measuring nothing: the AWS SDK's request path takes hundreds of PUTs to
+   * reach its steady speed (the first alone takes hundreds of milliseconds). Returns the PUTs made.
+   */
+  public long warmUp(int objectBytes, Duration atLeast, long minObjects) {
+    byte[] body = new byte[objectBytes];
+    long end = System.nanoTime() + atLeast.toNanos();
+    long n = 0;
+    while (n < minObjects || System.nanoTime() < end) {
+      put("warmup/" + n, body, n);
+      n++;
+    }
+    return n;
+  }
+
+  /**
+   * Warms up for a third of {@code duration}, then puts objects of {@code objectBytes} for the
+   * rest; the figure is called {@code name}. Call {@link #warmUp} first.
    */
   public Figure measure(String name, int objectBytes, Duration duration) {
     byte[] body = new byte[objectBytes];
@@ -34,7 +47,7 @@ public final class S3PutLimit {
     long warmupNanos = duration.toNanos() / 3;
     long warmupEnd = System.nanoTime() + warmupNanos;
     long warm = 0;
-    while (warm < WARMUP_OBJECTS || System.nanoTime() < warmupEnd) {
+    while (System.nanoTime() < warmupEnd) {
       put(name + "/warmup/" + warm, body, warm);
       warm++;
     }

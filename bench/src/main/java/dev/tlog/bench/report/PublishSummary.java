@@ -53,6 +53,14 @@ public final class PublishSummary {
           rawPut.value(),
           ratio(objects));
     }
+    Figure catchupPuts = byName.get("publish.s3.objects.catchup");
+    if (catchupPuts != null) {
+      out.printf(
+          Locale.ROOT,
+          "  catching up, with no appends, it PUT %.1f objects/s (%s)%n",
+          catchupPuts.value(),
+          ratio(catchupPuts));
+    }
     Figure lag = byName.get("publish.s3.lag_at_stop");
     Figure catchup = byName.get("publish.s3.catchup_seconds");
     if (lag != null && catchup != null) {
