@@ -33,6 +33,14 @@ public final class PublishSummary {
         entries.value(),
         append.value(),
         ratio(entries));
+    Figure uploaded = byName.get("publish.s3.entries.uploaded");
+    if (uploaded != null) {
+      out.printf(
+          Locale.ROOT,
+          "  entry bundles uploaded meanwhile (visible or not yet): %,.0f entries/s (%s)%n",
+          uploaded.value(),
+          ratio(uploaded));
+    }
     Figure overall = byName.get("publish.s3.entries.overall");
     if (overall != null) {
       out.printf(
