@@ -10,7 +10,6 @@ final class LagSampler implements AutoCloseable {
   private final BucketProbe probe;
   private final long periodMillis;
   private final AtomicLong maxLag = new AtomicLong();
-  private final AtomicLong samples = new AtomicLong();
   private final Thread thread;
   private volatile boolean closed;
 
@@ -27,7 +26,6 @@ final class LagSampler implements AutoCloseable {
       try {
         long lag = probe.read().lag();
         maxLag.accumulateAndGet(lag, Math::max);
-        samples.incrementAndGet();
       } catch (RuntimeException e) {
         // Skipped; the next scrape counts.
       }
@@ -41,10 +39,6 @@ final class LagSampler implements AutoCloseable {
 
   long maxLag() {
     return maxLag.get();
-  }
-
-  long samples() {
-    return samples.get();
   }
 
   @Override

@@ -18,9 +18,7 @@ import dev.tlog.server.publish.s3.S3ObjectStore;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /**
  * The publishing step. An {@link S3Server} starts in this JVM; first the raw PUT rate of one client
@@ -116,16 +114,16 @@ public final class PublishRun {
               .batchCall(BATCH);
       // A fresh server and publisher pay for JIT and first connections: spend that untimed, until
       // the publisher, too, has made enough PUTs to be warm (a long-running server is).
-      PutCount putsAtStart = s3.puts();
+      PutCount putsAtWarmup = s3.puts();
       long warmStart = System.nanoTime();
       do {
         new ClosedLoop(CALLERS, Duration.ZERO, warmup()).run(batch, BATCH);
-      } while (s3.puts().since(putsAtStart).objects() < SERVER_WARM_PUTS
+      } while (s3.puts().since(putsAtWarmup).objects() < SERVER_WARM_PUTS
           && System.nanoTime() - warmStart < maxServerWarmup().toNanos());
       long warmMillis = (System.nanoTime() - warmStart) / 1_000_000;
 
-      BucketState before = probe.read();
-      PutCount putsBefore = s3.puts();
+      BucketState start = probe.read();
+      PutCount putsAtStart = s3.puts();
       Outcome appended;
       long maxLag;
       try (LagSampler sampler = new LagSampler(probe, 100)) {
@@ -133,77 +131,31 @@ public final class PublishRun {
         maxLag = sampler.maxLag();
       }
       BucketState atStop = probe.read();
-      maxLag = Math.max(maxLag, atStop.lag());
       PutCount putsAtStop = s3.puts();
       if (!server.isAlive()) {
         throw new ServerExitedException(crash(server));
       }
       long logSize = client.size();
-      BucketState caughtUp = awaitBucket(probe, logSize);
-      PutCount putsDone = s3.puts();
-
-      Figure append = appended.toFigure("publish.s3.append", "entries/s");
-      results.append(rawAppendLimit.map(append::comparedTo).orElse(append));
-      double window = (atStop.atNanos() - before.atNanos()) / 1e9;
-      long published = atStop.bucketSize() - before.bucketSize();
-      results.append(
-          Figure.of("publish.s3.entries", "entries/s", published / window)
-              .comparedTo(appended.perSecond())
-              .withCounts(
-                  Map.of(
-                      "published",
-                      published,
-                      "bucket_size_start",
-                      before.bucketSize(),
-                      "bucket_size_at_stop",
-                      atStop.bucketSize(),
-                      "log_size_at_stop",
-                      logSize,
-                      "max_lag",
-                      maxLag)));
-      double untilCaughtUp = (caughtUp.atNanos() - before.atNanos()) / 1e9;
-      long reached = caughtUp.bucketSize() - before.bucketSize();
-      results.append(
-          Figure.of("publish.s3.entries.overall", "entries/s", reached / untilCaughtUp)
-              .comparedTo(appended.perSecond())
-              .withCounts(Map.of("published", reached, "millis", Math.round(untilCaughtUp * 1e3))));
-      PutCount during = putsAtStop.since(putsBefore);
-      results.append(
-          Figure.of("publish.s3.entries.uploaded", "entries/s", during.bundleEntries() / window)
-              .comparedTo(appended.perSecond())
-              .withCounts(Map.of("entries", during.bundleEntries())));
-      results.append(
-          Figure.of("publish.s3.objects", "objects/s", during.objects() / window)
-              .comparedTo(rawPutsPerSecond)
-              .withCounts(
-                  with(
-                      putCounts(during, window),
-                      "warmup_objects",
-                      putsBefore.since(putsAtStart).objects(),
-                      "warmup_millis",
-                      warmMillis)));
-      long lagAtStop = logSize - atStop.bucketSize();
-      results.append(
-          Figure.of("publish.s3.lag_at_stop", "entries", lagAtStop)
-              .withCounts(Map.of("entries", lagAtStop, "max_lag", maxLag)));
-      boolean done = caughtUp.bucketSize() >= logSize;
-      double catchup = (caughtUp.atNanos() - atStop.atNanos()) / 1e9;
-      Map<String, Long> counts = new TreeMap<>(putCounts(putsDone.since(putsAtStop), catchup));
-      counts.put("entries", lagAtStop);
-      if (!done) {
-        counts.put("timed_out", 1L);
-      }
-      results.append(Figure.of("publish.s3.catchup_seconds", "s", catchup).withCounts(counts));
-      // With no appends to compete with, the catch-up is the publisher's own PUT ceiling.
-      PutCount caughtUpPuts = putsDone.since(putsAtStop);
-      results.append(
-          Figure.of("publish.s3.objects.catchup", "objects/s", caughtUpPuts.objects() / catchup)
-              .comparedTo(rawPutsPerSecond)
-              .withCounts(putCounts(caughtUpPuts, catchup)));
+      BucketState end = awaitBucket(probe, logSize);
+      PublishWindow w =
+          new PublishWindow(
+              appended,
+              start,
+              atStop,
+              end,
+              logSize,
+              Math.max(maxLag, atStop.lag()),
+              putsAtWarmup,
+              putsAtStart,
+              putsAtStop,
+              s3.puts(),
+              warmMillis);
+      w.figures(rawAppendLimit, rawPutsPerSecond).forEach(results::append);
+      boolean done = w.caughtUp();
       if (!done) {
         System.out.println(
             "PUBLISH FAILED: the bucket holds "
-                + caughtUp.bucketSize()
+                + end.bucketSize()
                 + " of "
                 + logSize
                 + " entries after "
@@ -241,28 +193,6 @@ public final class PublishRun {
         return s;
       }
     }
-  }
-
-  private static Map<String, Long> putCounts(PutCount puts, double seconds) {
-    return Map.of(
-        "objects",
-        puts.objects(),
-        "checkpoints",
-        puts.checkpoints(),
-        "bytes",
-        puts.bytes(),
-        "bytes_per_s",
-        seconds > 0 ? Math.round(puts.bytes() / seconds) : 0L,
-        "avg_object_bytes",
-        puts.objects() > 0 ? puts.bytes() / puts.objects() : 0L);
-  }
-
-  private static Map<String, Long> with(
-      Map<String, Long> counts, String k1, long v1, String k2, long v2) {
-    Map<String, Long> more = new TreeMap<>(counts);
-    more.put(k1, v1);
-    more.put(k2, v2);
-    return more;
   }
 
   private static String crash(ServerProcess server) {
