@@ -39,7 +39,8 @@ record PublishWindow(
 
   /**
    * The step's figures; entry rates are compared with the window's append rate, PUT rates with
-   * {@code rawPutsPerSecond}, the append rate with {@code rawAppendLimit} when known.
+   * {@code rawPutsPerSecond} (the raw single-client rate of full tiles), the append rate with
+   * {@code rawAppendLimit} when known.
    */
   List<Figure> figures(Optional<Double> rawAppendLimit, double rawPutsPerSecond) {
     List<Figure> out = new ArrayList<>();

@@ -6,11 +6,11 @@
  * dev.tlog.bench.publish.BucketProbe} reads the bucket's tree size from the server's {@code
  * /metrics}; {@link dev.tlog.bench.publish.PublishRun} drives the step.
  *
- * <p>Figure names: {@code raw.s3.put.tile}, {@code raw.s3.put.bundle} (objects/s), {@code
- * publish.s3.append}, {@code publish.s3.entries}, {@code publish.s3.entries.uploaded}, {@code
- * publish.s3.entries.overall} (entries/s), {@code publish.s3.objects}, {@code
- * publish.s3.objects.catchup} (objects/s), {@code publish.s3.lag_at_stop} (entries), {@code
- * publish.s3.catchup_seconds} (s).
+ * <p>Figure names: {@code raw.s3.put.tile}, {@code raw.s3.put.bundle}, {@code
+ * raw.s3.put.tile.after} (objects/s), {@code publish.s3.append}, {@code publish.s3.entries}, {@code
+ * publish.s3.entries.uploaded}, {@code publish.s3.entries.overall} (entries/s), {@code
+ * publish.s3.objects}, {@code publish.s3.objects.catchup} (objects/s), {@code
+ * publish.s3.lag_at_stop} (entries), {@code publish.s3.catchup_seconds} (s).
  *
  * <p>Threading: {@link dev.tlog.bench.publish.PublishRun#run} runs on the calling thread plus the
  * load callers and one metrics sampler it starts and joins. S3Proxy runs its own Jetty threads

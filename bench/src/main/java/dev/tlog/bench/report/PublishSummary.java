@@ -50,15 +50,14 @@ public final class PublishSummary {
           ratio(overall));
     }
     Figure objects = byName.get("publish.s3.objects");
-    Figure rawPut = byName.get("raw.s3.put.tile");
-    if (objects != null && rawPut != null) {
+    if (objects != null && objects.rawLimit() != null) {
       out.printf(
           Locale.ROOT,
           "  the publisher PUT %.1f objects/s (%,d bytes each on average); raw PUTs of a full"
               + " tile: %.1f objects/s (%s)%n",
           objects.value(),
           count(objects, "avg_object_bytes"),
-          rawPut.value(),
+          objects.rawLimit(),
           ratio(objects));
     }
     Figure catchupPuts = byName.get("publish.s3.objects.catchup");

@@ -20,7 +20,7 @@ class PublishSummaryTest {
   void readsTheFiguresTogether() {
     List<Figure> figures =
         List.of(
-            Figure.of("raw.s3.put.tile", "objects/s", 100),
+            Figure.of("raw.s3.put.tile", "objects/s", 90),
             Figure.of("publish.s3.append", "entries/s", 20_000),
             Figure.of("publish.s3.entries", "entries/s", 5_000).comparedTo(20_000),
             Figure.of("publish.s3.objects", "objects/s", 40)
