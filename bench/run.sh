@@ -4,9 +4,10 @@
 #
 # Builds log-server and bench, then runs, in this order, appending every figure as one JSON line to
 # the results file: raw limits (durable LMDB appends, SHA-256), JMH micro-benchmarks, end-to-end
-# load against the real server (java -jar log-server/target/tlog-server.jar, fresh data dirs), ledger
-# queries (in process, N events, default 1000000), and the Go peer (skipped when Go cannot be
-# installed). Prints the table at the end.
+# load against the real server (java -jar log-server/target/tlog-server.jar, fresh data dirs), the
+# publishing ceiling (the real server publishing to S3Proxy in the bench JVM, against raw PUTs),
+# ledger queries (in process, N events, default 1000000), and the Go peer (skipped when Go cannot
+# be installed). Prints the table at the end.
 # Default run: about 10-15 minutes on 2 cores. --quick: 2-3 minutes, sizes 1000 and a ledger of
 # 100000 events only (smoke test).
 # Scratch data goes to a temporary directory under ${TLOG_BENCH_TMP:-/tmp}, removed at the end
@@ -31,7 +32,7 @@ while [ $# -gt 0 ]; do
     --ledger-size=*) ledger_size="${1#*=}" ;;
     --out) out="$2"; shift ;;
     --out=*) out="${1#*=}" ;;
-    -h|--help) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "run.sh: unknown argument $1 (try --help)" >&2; exit 2 ;;
   esac
   shift
@@ -84,6 +85,11 @@ logs_status=0
 "${bench[@]}" logs "${common[@]}" --server-jar log-server/target/tlog-server.jar \
   --counts 1,2,4 --seconds "$append_seconds" || logs_status=$?
 
+step "publishing to S3 (S3Proxy in process; raw PUTs, then the server under full-speed appends)"
+publish_status=0
+"${bench[@]}" publish "${common[@]}" --server-jar log-server/target/tlog-server.jar \
+  --seconds "$append_seconds" --raw-seconds "$raw_seconds" || publish_status=$?
+
 step "ledger queries, in process ($ledger_size events)"
 "${bench[@]}" ledger "${common[@]}" --size "$ledger_size" --queries "$ledger_queries" || ledger_status=$?
 
@@ -101,6 +107,10 @@ if [ "$logs_status" != 0 ]; then
   echo
   echo "SEVERAL-LOGS BENCHMARK FAILED (exit $logs_status): see its output above."
 fi
+if [ "$publish_status" != 0 ]; then
+  echo
+  echo "PUBLISH BENCHMARK FAILED (exit $publish_status): see PHASE FAILED / PUBLISH FAILED above."
+fi
 if [ "$ledger_status" != 0 ]; then
   echo
   echo "LEDGER BENCHMARK FAILED (exit $ledger_status): see its output above."
@@ -111,4 +121,4 @@ if [ "$load_status" != 0 ]; then
   echo "phases that ran are in the table. Crash reports, if any, are next to $out."
   exit 1
 fi
-[ "$ledger_status" = 0 ] && [ "$logs_status" = 0 ] || exit 1
+[ "$ledger_status" = 0 ] && [ "$logs_status" = 0 ] && [ "$publish_status" = 0 ] || exit 1

@@ -1,6 +1,7 @@
 package dev.tlog.bench;
 
 import dev.tlog.bench.report.Machine;
+import dev.tlog.bench.report.PublishSummary;
 import dev.tlog.bench.report.ResultsFile;
 import dev.tlog.bench.report.ResultsTable;
 import java.nio.file.Path;
@@ -28,6 +29,7 @@ final class TableCommand implements Callable<Integer> {
           m.nproc(), m.cpuModel(), m.memTotalBytes() >> 20, m.javaVersion(), m.dataFs());
     }
     new ResultsTable(figures).print(System.out);
+    new PublishSummary(figures).print(System.out);
     return 0;
   }
 }

@@ -83,6 +83,14 @@ public final class AppendScenarios {
         prefix + ".stream.s4", new StreamLoad(client.async(), entries, 4, STREAM_WINDOW, d).run());
   }
 
+  /**
+   * One {@code AppendBatch} of {@code size} fresh entries per call, for other steps that drive the
+   * log at full speed with {@link ClosedLoop}.
+   */
+  public ClosedLoop.Call batchCall(int size) {
+    return () -> appendBatch(size);
+  }
+
   private int ping() {
     client.blocking().getCheckpoint(GetCheckpointRequest.getDefaultInstance());
     return 1;

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -41,13 +42,26 @@ public final class ServerProcess implements AutoCloseable {
   /** Starts the server on {@code dataDir} with {@code extraArgs}, waiting up to {@code timeout}. */
   public static ServerProcess start(
       Path serverJar, Path dataDir, List<String> extraArgs, Duration timeout) {
+    return start(serverJar, dataDir, extraArgs, Map.of(), timeout);
+  }
+
+  /**
+   * Starts the server as {@link #start(Path, Path, List, Duration)} does, with {@code env} added to
+   * its environment (credentials the server reads only from there, such as the AWS SDK's).
+   */
+  public static ServerProcess start(
+      Path serverJar,
+      Path dataDir,
+      List<String> extraArgs,
+      Map<String, String> env,
+      Duration timeout) {
     List<String> cmd = new ArrayList<>(java(serverJar, dataDir));
     cmd.addAll(List.of("--origin", "bench.example/tlog", "--grpc-port", "0", "--http-port", "0"));
     if (!extraArgs.contains("--mode")) {
       cmd.addAll(List.of("--mode", "opaque"));
     }
     cmd.addAll(extraArgs);
-    return launch(cmd, dataDir, 1, timeout);
+    return launch(cmd, dataDir, env, 1, timeout);
   }
 
   /**
@@ -59,7 +73,7 @@ public final class ServerProcess implements AutoCloseable {
       Path serverJar, Path dataDir, Path logsFile, int logs, Duration timeout) {
     List<String> cmd = new ArrayList<>(java(serverJar, dataDir));
     cmd.addAll(List.of("--logs", logsFile.toAbsolutePath().toString()));
-    return launch(cmd, dataDir, logs, timeout);
+    return launch(cmd, dataDir, Map.of(), logs, timeout);
   }
 
   private static List<String> java(Path serverJar, Path dataDir) {
@@ -75,18 +89,18 @@ public final class ServerProcess implements AutoCloseable {
         dataDir.toAbsolutePath().toString());
   }
 
-  private static ServerProcess launch(List<String> cmd, Path dataDir, int logs, Duration timeout) {
+  private static ServerProcess launch(
+      List<String> cmd, Path dataDir, Map<String, String> env, int logs, Duration timeout) {
     Path log = dataDir.toAbsolutePath().resolveSibling(dataDir.getFileName() + ".log");
     long t0 = System.nanoTime();
     Process p;
     try {
       Files.createDirectories(log.getParent());
       // The working directory is where the JVM writes hs_err_pid<pid>.log if the server crashes.
-      p =
-          new ProcessBuilder(cmd)
-              .directory(log.getParent().toFile())
-              .redirectError(log.toFile())
-              .start();
+      ProcessBuilder pb =
+          new ProcessBuilder(cmd).directory(log.getParent().toFile()).redirectError(log.toFile());
+      pb.environment().putAll(env);
+      p = pb.start();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot run " + String.join(" ", cmd), e);
     }
