@@ -2,8 +2,8 @@ package dev.tlog.bench.raw;
 
 import dev.tlog.bench.report.Figure;
 import dev.tlog.merkle.tile.TileMath;
+import dev.tlog.merkle.tile.TileObjects;
 import dev.tlog.server.publish.ObjectStore;
-import dev.tlog.server.read.TileObjects;
 import java.time.Duration;
 import java.util.Map;
 import java.util.SplittableRandom;
