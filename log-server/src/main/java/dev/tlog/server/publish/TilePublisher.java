@@ -18,8 +18,13 @@ import dev.tlog.server.storage.LogReader;
 import dev.tlog.server.storage.LogStorage;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -41,11 +46,26 @@ import java.util.function.Supplier;
  *
  * <p>{@link #start} takes ownership of the store: {@link #close} closes it.
  *
- * <p>Threading: one thread, "tlog-publisher"; appends never wait for it. A failed request is
- * retried after {@code retryDelay}, so the bucket lags while the store is down ({@link #lag}).
+ * <p>Threading: one thread, "tlog-publisher", decides what to put and reads it from LMDB; tile and
+ * bundle PUTs go out {@value #UPLOADS_IN_FLIGHT} at a time on "tlog-publisher-upload" threads, and
+ * the checkpoint only after all of them succeeded. Appends never wait for any of them. A failed
+ * request fails the round, which is retried from the bucket's size after {@code retryDelay}, so the
+ * bucket lags while the store is down ({@link #lag}).
  */
 public final class TilePublisher implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger(TilePublisher.class.getName());
+
+  /** Tile and bundle PUTs sent at once (spec/scaling.md). */
+  static final int UPLOADS_IN_FLIGHT = 8;
+
+  private final ExecutorService uploads =
+      Executors.newFixedThreadPool(
+          UPLOADS_IN_FLIGHT,
+          r -> {
+            Thread t = new Thread(r, "tlog-publisher-upload");
+            t.setDaemon(true);
+            return t;
+          });
 
   private final LogStorage storage;
   private final CheckpointFeed published;
@@ -289,22 +309,24 @@ public final class TilePublisher implements AutoCloseable {
   private void publish(SignedCheckpoint cp) {
     long from = Math.min(bucketSize, cp.size());
     long to = cp.size();
+    Uploads round = new Uploads();
     try (LogReader r = storage.reader()) {
       for (EntryBundleId b : TileMath.newEntryBundles(from, to)) {
-        store.put(
+        round.put(
             TilePaths.format(b),
             r.entryBundle(b.index(), b.width()),
-            TileObjects.OCTETS,
             TileObjects.cacheControl(b.width()));
       }
       for (TileId t : TileMath.newTiles(from, to)) {
-        store.put(
+        round.put(
             TilePaths.format(t),
             r.hashTile(t.level(), t.index(), t.width()),
-            TileObjects.OCTETS,
             TileObjects.cacheControl(t.width()));
       }
+    } finally {
+      round.awaitAll();
     }
+    // Only once every object it needs is in the bucket.
     store.put(
         "checkpoint",
         cp.note().getBytes(StandardCharsets.UTF_8),
@@ -312,6 +334,53 @@ public final class TilePublisher implements AutoCloseable {
         TileObjects.NO_CACHE);
     bucketSize = to;
     bucketNote = cp.note();
+  }
+
+  /**
+   * The tile and bundle PUTs of one round, {@link #UPLOADS_IN_FLIGHT} at a time: object stores
+   * answer one PUT in milliseconds to tens of milliseconds, so one at a time would cap the bucket
+   * at a few thousand entries per second. Bodies are read on the publisher's thread (LMDB read
+   * transactions belong to one thread) and at most twice the in-flight count are held.
+   */
+  private final class Uploads {
+    private final Semaphore room = new Semaphore(UPLOADS_IN_FLIGHT * 2);
+    private final List<Future<?>> sent = new ArrayList<>();
+    private volatile RuntimeException failure;
+
+    void put(String path, byte[] body, String cacheControl) {
+      if (failure != null) {
+        throw failure;
+      }
+      room.acquireUninterruptibly();
+      sent.add(
+          uploads.submit(
+              () -> {
+                try {
+                  store.put(path, body, TileObjects.OCTETS, cacheControl);
+                } catch (RuntimeException e) {
+                  failure = e;
+                } finally {
+                  room.release();
+                }
+              }));
+    }
+
+    /** Waits for every PUT sent; throws the first failure, if any. */
+    void awaitAll() {
+      for (Future<?> f : sent) {
+        try {
+          f.get();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new PublishException("interrupted while uploading", e);
+        } catch (ExecutionException e) {
+          throw new PublishException("upload failed: " + e.getCause(), e.getCause());
+        }
+      }
+      if (failure != null) {
+        throw failure;
+      }
+    }
   }
 
   /** Waits until the bucket holds {@code size} or more, or {@code timeout} passes. */
@@ -337,6 +406,12 @@ public final class TilePublisher implements AutoCloseable {
     thread.interrupt();
     try {
       thread.join(TimeUnit.SECONDS.toMillis(30));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    uploads.shutdownNow();
+    try {
+      uploads.awaitTermination(10, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
