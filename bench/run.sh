@@ -2,14 +2,15 @@
 # Usage: bench/run.sh [--quick] [--sizes 1000,1000000[,10000000]] [--overload-minutes M]
 #                     [--ledger-size N] [--out bench/results/<name>.jsonl]
 #
-# Builds log-server and bench, then runs, in this order, appending every figure as one JSON line to
-# the results file: raw limits (durable LMDB appends, SHA-256), JMH micro-benchmarks, end-to-end
-# load against the real server (java -jar log-server/target/tlog-server.jar, fresh data dirs), the
-# publishing ceiling (the real server publishing to S3Proxy in the bench JVM, against raw PUTs),
+# Builds log-server, mirror and bench, then runs, in this order, appending every figure as one JSON
+# line to the results file: raw limits (durable LMDB appends, SHA-256), JMH micro-benchmarks,
+# end-to-end load against the real server (java -jar log-server/target/tlog-server.jar, fresh data
+# dirs), several logs in one server process, the publishing ceiling (the real server publishing to
+# S3Proxy in the bench JVM, against raw PUTs), the mirror's catch-up (against a plain download),
 # ledger queries (in process, N events, default 1000000), and the Go peer (skipped when Go cannot
 # be installed). Prints the table at the end.
-# Default run: about 10-15 minutes on 2 cores. --quick: 2-3 minutes, sizes 1000 and a ledger of
-# 100000 events only (smoke test).
+# Default run: about 15-20 minutes on 2 cores. --quick: 4-5 minutes, sizes 1000, a mirror of
+# 100000 entries and a ledger of 100000 events only (smoke test).
 # Scratch data goes to a temporary directory under ${TLOG_BENCH_TMP:-/tmp}, removed at the end
 # unless TLOG_BENCH_KEEP=1.
 set -euo pipefail
@@ -43,11 +44,13 @@ if [ "$quick" = 1 ]; then
   jmh_opts=(-f 1 -wi 1 -i 1 -w 500ms -r 500ms -p size=1000)
   sizes="${sizes:-1000}"
   ledger_size="${ledger_size:-100000}"; ledger_queries=500
+  mirror_size=100000
 else
   raw_seconds=3; append_seconds=10; read_seconds=5; go_seconds=2
   jmh_opts=(-f 1 -wi 2 -i 3 -w 1s -r 1s)
   sizes="${sizes:-1000,1000000}"
   ledger_size="${ledger_size:-1000000}"; ledger_queries=2000
+  mirror_size=1000000
 fi
 out="${out:-bench/results/$(date -u +%Y%m%dT%H%M%SZ).jsonl}"
 mkdir -p "$(dirname "$out")"
@@ -60,7 +63,7 @@ fi
 step() { echo; echo "== $* ($(date -u +%H:%M:%S))"; }
 
 step "build log-server and bench"
-mvn -B -q -DskipTests -pl log-server,bench -am package
+mvn -B -q -DskipTests -pl log-server,mirror,bench -am package
 
 bench=(java --add-opens java.base/java.nio=ALL-UNNAMED --add-opens java.base/sun.nio.ch=ALL-UNNAMED
   -jar bench/target/tlog-bench.jar)
@@ -90,6 +93,11 @@ publish_status=0
 "${bench[@]}" publish "${common[@]}" --server-jar log-server/target/tlog-server.jar \
   --seconds "$append_seconds" --raw-seconds "$raw_seconds" || publish_status=$?
 
+step "mirror catch-up ($mirror_size entries)"
+mirror_status=0
+"${bench[@]}" mirror "${common[@]}" --server-jar log-server/target/tlog-server.jar \
+  --mirror-jar mirror/target/tlog-mirror.jar --size "$mirror_size" || mirror_status=$?
+
 step "ledger queries, in process ($ledger_size events)"
 "${bench[@]}" ledger "${common[@]}" --size "$ledger_size" --queries "$ledger_queries" || ledger_status=$?
 
@@ -107,6 +115,10 @@ if [ "$logs_status" != 0 ]; then
   echo
   echo "SEVERAL-LOGS BENCHMARK FAILED (exit $logs_status): see its output above."
 fi
+if [ "$mirror_status" != 0 ]; then
+  echo
+  echo "MIRROR BENCHMARK FAILED (exit $mirror_status): see its output above."
+fi
 if [ "$publish_status" != 0 ]; then
   echo
   echo "PUBLISH BENCHMARK FAILED (exit $publish_status): see PHASE FAILED / PUBLISH FAILED above."
@@ -121,4 +133,5 @@ if [ "$load_status" != 0 ]; then
   echo "phases that ran are in the table. Crash reports, if any, are next to $out."
   exit 1
 fi
-[ "$ledger_status" = 0 ] && [ "$logs_status" = 0 ] && [ "$publish_status" = 0 ] || exit 1
+[ "$ledger_status" = 0 ] && [ "$logs_status" = 0 ] && [ "$publish_status" = 0 ] \
+  && [ "$mirror_status" = 0 ] || exit 1

@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
       LoadCommand.class,
       LedgerCommand.class,
       LogsCommand.class,
+      MirrorCommand.class,
       PublishCommand.class,
       ImportCommand.class,
       TableCommand.class
