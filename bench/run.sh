@@ -62,7 +62,7 @@ fi
 
 step() { echo; echo "== $* ($(date -u +%H:%M:%S))"; }
 
-step "build log-server and bench"
+step "build log-server, mirror and bench"
 mvn -B -q -DskipTests -pl log-server,mirror,bench -am package
 
 bench=(java --add-opens java.base/java.nio=ALL-UNNAMED --add-opens java.base/sun.nio.ch=ALL-UNNAMED
