@@ -11,11 +11,9 @@ import dev.tlog.mirror.follow.Served;
 import dev.tlog.mirror.store.ForkEvidence;
 import dev.tlog.mirror.verify.StoredTree;
 import dev.tlog.runtime.health.Readiness;
-import dev.tlog.runtime.http.AcceptErrorLogging;
-import dev.tlog.runtime.http.ConnectionGuard;
+import dev.tlog.runtime.http.GuardedHttpServer;
 import dev.tlog.runtime.http.HttpLimits;
 import dev.tlog.runtime.http.OpsRoutes;
-import dev.tlog.runtime.http.UndecodableRequests;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -27,7 +25,6 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
@@ -78,24 +75,7 @@ public final class MirrorHttpApi {
     router.errorHandler(400, HttpErrors::badPath);
     router.errorHandler(404, HttpErrors::noSuchResource);
     router.errorHandler(405, HttpErrors::methodNotAllowed);
-    AcceptErrorLogging.prepare();
-    ConnectionGuard guard = new ConnectionGuard(vertx, limits);
-    return vertx
-        .createHttpServer(serverOptions(limits))
-        .connectionHandler(guard::accepted)
-        .invalidRequestHandler(UndecodableRequests::answer)
-        .requestHandler(guard.guard(router))
-        .listen(port, host);
-  }
-
-  // HTTP/1.1 only, as the log server: Vert.x reports HTTP/2 connections too late to guard them.
-  private static HttpServerOptions serverOptions(HttpLimits limits) {
-    return new HttpServerOptions()
-        .setHttp2ClearTextEnabled(false)
-        .setIdleTimeout((int) Math.min(Integer.MAX_VALUE, limits.idleTimeout().toMillis()))
-        .setIdleTimeoutUnit(TimeUnit.MILLISECONDS)
-        .setMaxInitialLineLength(limits.maxInitialLineLength())
-        .setMaxHeaderSize(limits.maxHeaderSize());
+    return GuardedHttpServer.listen(vertx, new HttpServerOptions(), limits, router, host, port);
   }
 
   private static Route readOnly(Route route) {

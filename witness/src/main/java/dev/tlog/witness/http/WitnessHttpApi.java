@@ -4,11 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tlog.merkle.witness.AddCheckpointFormatException;
 import dev.tlog.merkle.witness.AddCheckpointRequest;
 import dev.tlog.runtime.health.Readiness;
-import dev.tlog.runtime.http.AcceptErrorLogging;
-import dev.tlog.runtime.http.ConnectionGuard;
+import dev.tlog.runtime.http.GuardedHttpServer;
 import dev.tlog.runtime.http.HttpLimits;
 import dev.tlog.runtime.http.OpsRoutes;
-import dev.tlog.runtime.http.UndecodableRequests;
 import dev.tlog.witness.config.WitnessConfig;
 import dev.tlog.witness.core.SubmissionChecker;
 import dev.tlog.witness.core.SubmissionCosigner;
@@ -37,7 +35,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The witness's HTTP API (spec/witness.md): {@code POST /add-checkpoint} (C2SP tlog-witness),
@@ -111,28 +108,7 @@ public final class WitnessHttpApi {
     router.errorHandler(400, HttpErrors::badPath);
     router.errorHandler(404, HttpErrors::routeMiss);
     router.errorHandler(405, HttpErrors::routeMiss);
-    AcceptErrorLogging.prepare();
-    ConnectionGuard guard = new ConnectionGuard(vertx, limits);
-    return vertx
-        .createHttpServer(serverOptions(limits))
-        .connectionHandler(guard::accepted)
-        .invalidRequestHandler(UndecodableRequests::answer)
-        .requestHandler(guard.guard(router))
-        .listen(port, host);
-  }
-
-  /**
-   * Vert.x's own limits from {@code limits}: idle timeout, request line and header sizes. HTTP/1.1
-   * only: with cleartext HTTP/2 (h2c) enabled Vert.x reports a connection only once a whole request
-   * has arrived, so idle and slowloris connections would never be counted or timed.
-   */
-  static HttpServerOptions serverOptions(HttpLimits limits) {
-    return new HttpServerOptions()
-        .setHttp2ClearTextEnabled(false)
-        .setIdleTimeout((int) Math.min(Integer.MAX_VALUE, limits.idleTimeout().toMillis()))
-        .setIdleTimeoutUnit(TimeUnit.MILLISECONDS)
-        .setMaxInitialLineLength(limits.maxInitialLineLength())
-        .setMaxHeaderSize(limits.maxHeaderSize());
+    return GuardedHttpServer.listen(vertx, new HttpServerOptions(), limits, router, host, port);
   }
 
   private void requireTextBody(RoutingContext ctx) {

@@ -7,11 +7,9 @@ import dev.tlog.merkle.tile.TileObjects;
 import dev.tlog.merkle.tile.TilePaths;
 import dev.tlog.merkle.tile.TileRef;
 import dev.tlog.runtime.health.Readiness;
-import dev.tlog.runtime.http.AcceptErrorLogging;
-import dev.tlog.runtime.http.ConnectionGuard;
+import dev.tlog.runtime.http.GuardedHttpServer;
 import dev.tlog.runtime.http.HttpLimits;
 import dev.tlog.runtime.http.OpsRoutes;
-import dev.tlog.runtime.http.UndecodableRequests;
 import dev.tlog.server.checkpoint.CheckpointFeed;
 import dev.tlog.server.errors.NotFoundException;
 import dev.tlog.server.metrics.LogMetrics;
@@ -32,7 +30,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -119,29 +116,7 @@ public final class TileHttpApi {
     router.errorHandler(400, HttpErrors::badPath);
     router.errorHandler(404, HttpErrors::noSuchResource);
     router.errorHandler(405, HttpErrors::methodNotAllowed);
-    AcceptErrorLogging.prepare();
-    ConnectionGuard guard = new ConnectionGuard(vertx, limits);
-    return vertx
-        .createHttpServer(serverOptions(options, limits))
-        .connectionHandler(guard::accepted)
-        .invalidRequestHandler(UndecodableRequests::answer)
-        .requestHandler(guard.guard(router))
-        .listen(port, host);
-  }
-
-  /**
-   * {@code base} (TLS, when set) with Vert.x's own limits from {@code limits}: idle timeout,
-   * request line and header sizes. HTTP/1.1 only: with HTTP/2 enabled Vert.x reports a connection
-   * only once a whole request has arrived, so idle and slowloris connections would never be counted
-   * or timed.
-   */
-  static HttpServerOptions serverOptions(HttpServerOptions base, HttpLimits limits) {
-    return new HttpServerOptions(base)
-        .setHttp2ClearTextEnabled(false)
-        .setIdleTimeout((int) Math.min(Integer.MAX_VALUE, limits.idleTimeout().toMillis()))
-        .setIdleTimeoutUnit(TimeUnit.MILLISECONDS)
-        .setMaxInitialLineLength(limits.maxInitialLineLength())
-        .setMaxHeaderSize(limits.maxHeaderSize());
+    return GuardedHttpServer.listen(vertx, options, limits, router, host, port);
   }
 
   private void checkpoint(RoutingContext ctx) {
