@@ -17,8 +17,7 @@ import picocli.CommandLine.Option;
 final class LoadCommand implements Callable<Integer> {
   @Mixin ResultsOptions options;
 
-  @Option(names = "--server-jar", defaultValue = "log-server/target/tlog-server.jar")
-  Path serverJar;
+  @Mixin ServerJarOption server;
 
   @Option(
       names = "--sizes",
@@ -41,8 +40,7 @@ final class LoadCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    if (!Files.isRegularFile(serverJar)) {
-      System.err.println("no server jar at " + serverJar + "; build log-server first");
+    if (!server.present()) {
       return 2;
     }
     Files.createDirectories(options.workDir);
@@ -54,7 +52,7 @@ final class LoadCommand implements Callable<Integer> {
             sizes,
             millis(overloadMinutes * 60),
             entryBytes);
-    return new LoadRun(serverJar, runDir, plan, options.resultsFile()).run() ? 0 : 1;
+    return new LoadRun(server.serverJar, runDir, plan, options.resultsFile()).run() ? 0 : 1;
   }
 
   private static Duration millis(double seconds) {

@@ -16,8 +16,7 @@ import picocli.CommandLine.Option;
 final class LogsCommand implements Callable<Integer> {
   @Mixin ResultsOptions options;
 
-  @Option(names = "--server-jar", defaultValue = "log-server/target/tlog-server.jar")
-  Path serverJar;
+  @Mixin ServerJarOption server;
 
   @Option(
       names = "--counts",
@@ -34,13 +33,12 @@ final class LogsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    if (!Files.isRegularFile(serverJar)) {
-      System.err.println("no server jar at " + serverJar + "; build log-server first");
+    if (!server.present()) {
       return 2;
     }
     Files.createDirectories(options.workDir);
     Path runDir = Files.createTempDirectory(options.workDir, "logs-");
-    new ManyLogsRun(serverJar, runDir, options.resultsFile(), entryBytes)
+    new ManyLogsRun(server.serverJar, runDir, options.resultsFile(), entryBytes)
         .run(counts, Duration.ofMillis((long) (seconds * 1000)));
     return 0;
   }

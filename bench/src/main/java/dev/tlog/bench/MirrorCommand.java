@@ -14,8 +14,7 @@ import picocli.CommandLine.Option;
 final class MirrorCommand implements Callable<Integer> {
   @Mixin ResultsOptions options;
 
-  @Option(names = "--server-jar", defaultValue = "log-server/target/tlog-server.jar")
-  Path serverJar;
+  @Mixin ServerJarOption server;
 
   @Option(names = "--mirror-jar", defaultValue = "mirror/target/tlog-mirror.jar")
   Path mirrorJar;
@@ -31,15 +30,16 @@ final class MirrorCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    for (Path jar : new Path[] {serverJar, mirrorJar}) {
-      if (!Files.isRegularFile(jar)) {
-        System.err.println("no jar at " + jar + "; build log-server and mirror first");
-        return 2;
-      }
+    if (!server.present()) {
+      return 2;
+    }
+    if (!Files.isRegularFile(mirrorJar)) {
+      System.err.println("no mirror jar at " + mirrorJar + "; build mirror first");
+      return 2;
     }
     Files.createDirectories(options.workDir);
     Path runDir = Files.createTempDirectory(options.workDir, "mirror-");
-    new MirrorRun(serverJar, mirrorJar, runDir, options.resultsFile()).run(size, entryBytes);
+    new MirrorRun(server.serverJar, mirrorJar, runDir, options.resultsFile()).run(size, entryBytes);
     return 0;
   }
 }

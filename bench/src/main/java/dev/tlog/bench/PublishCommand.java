@@ -19,8 +19,7 @@ import picocli.CommandLine.Option;
 final class PublishCommand implements Callable<Integer> {
   @Mixin ResultsOptions options;
 
-  @Option(names = "--server-jar", defaultValue = "log-server/target/tlog-server.jar")
-  Path serverJar;
+  @Mixin ServerJarOption server;
 
   @Option(
       names = "--seconds",
@@ -39,14 +38,13 @@ final class PublishCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    if (!Files.isRegularFile(serverJar)) {
-      System.err.println("no server jar at " + serverJar + "; build log-server first");
+    if (!server.present()) {
       return 2;
     }
     Files.createDirectories(options.workDir);
     Path runDir = Files.createTempDirectory(options.workDir, "publish-");
     return new PublishRun(
-                serverJar,
+                server.serverJar,
                 runDir,
                 millis(rawSeconds),
                 millis(seconds),
