@@ -1,6 +1,7 @@
 package dev.tlog.server;
 
 import dev.tlog.runtime.cli.HttpListenerOptions;
+import dev.tlog.runtime.cli.StopOnSignal;
 import dev.tlog.runtime.logging.LogFormat;
 import dev.tlog.runtime.logging.LogSetup;
 import dev.tlog.server.admission.AppendLimits;
@@ -29,7 +30,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -409,17 +409,14 @@ public final class Main implements Callable<Integer> {
         logsFile == null
             ? LogHost.single("default", LogServer.start(checked(config), crashAt))
             : LogHost.start(logs, log -> LogServer.start(checked(log.config()), crashAt));
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  System.err.println("tlog-server: stopping; finishing in-flight batches");
-                  host.close();
-                  System.err.println("tlog-server: stopped cleanly");
-                  stopped.countDown();
-                },
-                "tlog-shutdown"));
+    StopOnSignal stop =
+        StopOnSignal.install(
+            "tlog-shutdown",
+            () -> {
+              System.err.println("tlog-server: stopping; finishing in-flight batches");
+              host.close();
+              System.err.println("tlog-server: stopped cleanly");
+            });
     if (logsFile == null) {
       System.out.println("tlog log server");
       new Banner(System.out, "  ").print(host.logs().get(0).server(), config, devCert);
@@ -432,7 +429,7 @@ public final class Main implements Callable<Integer> {
       }
     }
     System.out.flush();
-    stopped.await();
+    stop.await();
     return 0;
   }
 

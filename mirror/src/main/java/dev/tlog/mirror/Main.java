@@ -5,6 +5,7 @@ import dev.tlog.merkle.note.NoteVerifier;
 import dev.tlog.merkle.note.VerifierKeys;
 import dev.tlog.mirror.verify.GrowthVerifier;
 import dev.tlog.runtime.cli.HttpListenerOptions;
+import dev.tlog.runtime.cli.StopOnSignal;
 import dev.tlog.runtime.logging.LogFormat;
 import dev.tlog.runtime.logging.LogSetup;
 import java.net.URI;
@@ -13,7 +14,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.CommandLine;
@@ -123,22 +123,14 @@ public final class Main implements Callable<Integer> {
     LogSetup.configure(logFormat);
     MirrorSettings s = settings();
     MirrorServer server = MirrorServer.start(s);
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  server.close();
-                  stopped.countDown();
-                },
-                "tlog-mirror-shutdown"));
+    StopOnSignal stop = StopOnSignal.install("tlog-mirror-shutdown", server::close);
     System.out.println("tlog mirror");
     System.out.println("  HTTP:     http://" + bind + ":" + server.port() + "/checkpoint");
     System.out.println("  origin:   " + s.origin());
     System.out.println("  upstream: " + upstream);
     System.out.println("  mirrored: " + server.status().servedSize() + " entries");
     System.out.flush();
-    stopped.await();
+    stop.await();
     return 0;
   }
 

@@ -1,6 +1,7 @@
 package dev.tlog.witness;
 
 import dev.tlog.runtime.cli.HttpListenerOptions;
+import dev.tlog.runtime.cli.StopOnSignal;
 import dev.tlog.runtime.logging.LogFormat;
 import dev.tlog.runtime.logging.LogSetup;
 import dev.tlog.witness.config.WitnessConfig;
@@ -10,7 +11,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -119,15 +119,7 @@ public final class Main implements Callable<Integer> {
     LogSetup.configure(LogFormat.parse(logFormat));
     WitnessSettings s = settings();
     WitnessServer server = WitnessServer.start(s);
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  server.close();
-                  stopped.countDown();
-                },
-                "tlog-witness-shutdown"));
+    StopOnSignal stop = StopOnSignal.install("tlog-witness-shutdown", server::close);
     System.out.println("tlog witness");
     System.out.println("  verifier key: " + server.verifierKey());
     System.out.println("  HTTP:         http://" + bind + ":" + server.port() + "/add-checkpoint");
@@ -136,7 +128,7 @@ public final class Main implements Callable<Integer> {
     }
     System.out.println("  peers:        " + s.config().peers().size());
     System.out.flush();
-    stopped.await();
+    stop.await();
     return 0;
   }
 }
