@@ -140,7 +140,8 @@ public final class LogServer implements AutoCloseable {
       this.signed = new CheckpointFeed();
       signed.publish(current);
       boolean isLedger = storage.mode() == LogMode.LEDGER;
-      this.closedAt = closeIfAsked(storage, config.close());
+      // Before any listener runs, so nothing is appending; a log closed before stays closed.
+      this.closedAt = config.close() ? OptionalLong.of(storage.markClosed()) : storage.closedAt();
       if (closedAt.isPresent() && config.collectors().isPresent()) {
         throw new LogClosedException(
             "--collectors cannot run on a closed log: it accepts no more events (log closed at"
@@ -354,22 +355,6 @@ public final class LogServer implements AutoCloseable {
                 "builtin", builtin));
     opened.push(s);
     return s.start();
-  }
-
-  /**
-   * The size the log is closed at: closed before, or now because the configuration asks for it
-   * (before any listener runs, so nothing is appending).
-   */
-  private static OptionalLong closeIfAsked(LmdbLogStorage storage, boolean close) {
-    OptionalLong closed = storage.closedAt();
-    if (close && closed.isEmpty()) {
-      long size = storage.markClosed();
-      LOG.log(
-          System.Logger.Level.INFO,
-          "closed the log at size " + size + ": that checkpoint is its final one");
-      return OptionalLong.of(size);
-    }
-    return closed;
   }
 
   private static Admission admission(ServerConfig config, boolean ledger) {
