@@ -2,7 +2,6 @@ package dev.tlog.bench;
 
 import dev.tlog.bench.ledger.LedgerQueryBench;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -30,8 +29,7 @@ final class LedgerCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    Files.createDirectories(options.workDir);
-    Path runDir = Files.createTempDirectory(options.workDir, "ledger-");
+    Path runDir = options.runDir("ledger-");
     new LedgerQueryBench(options.resultsFile(), runDir, size, queries).run();
     return 0;
   }

@@ -3,7 +3,6 @@ package dev.tlog.bench;
 import dev.tlog.bench.load.LoadPlan;
 import dev.tlog.bench.load.LoadRun;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -43,8 +42,7 @@ final class LoadCommand implements Callable<Integer> {
     if (!server.present()) {
       return 2;
     }
-    Files.createDirectories(options.workDir);
-    Path runDir = Files.createTempDirectory(options.workDir, "load-");
+    Path runDir = options.runDir("load-");
     LoadPlan plan =
         new LoadPlan(
             millis(appendSeconds),

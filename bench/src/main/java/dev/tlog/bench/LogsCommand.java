@@ -2,7 +2,6 @@ package dev.tlog.bench;
 
 import dev.tlog.bench.load.ManyLogsRun;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -36,8 +35,7 @@ final class LogsCommand implements Callable<Integer> {
     if (!server.present()) {
       return 2;
     }
-    Files.createDirectories(options.workDir);
-    Path runDir = Files.createTempDirectory(options.workDir, "logs-");
+    Path runDir = options.runDir("logs-");
     new ManyLogsRun(server.serverJar, runDir, options.resultsFile(), entryBytes)
         .run(counts, Duration.ofMillis((long) (seconds * 1000)));
     return 0;

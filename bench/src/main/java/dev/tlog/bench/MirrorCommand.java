@@ -37,8 +37,7 @@ final class MirrorCommand implements Callable<Integer> {
       System.err.println("no mirror jar at " + mirrorJar + "; build mirror first");
       return 2;
     }
-    Files.createDirectories(options.workDir);
-    Path runDir = Files.createTempDirectory(options.workDir, "mirror-");
+    Path runDir = options.runDir("mirror-");
     new MirrorRun(server.serverJar, mirrorJar, runDir, options.resultsFile()).run(size, entryBytes);
     return 0;
   }

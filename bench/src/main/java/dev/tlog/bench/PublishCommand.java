@@ -2,7 +2,6 @@ package dev.tlog.bench;
 
 import dev.tlog.bench.publish.PublishRun;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -41,8 +40,7 @@ final class PublishCommand implements Callable<Integer> {
     if (!server.present()) {
       return 2;
     }
-    Files.createDirectories(options.workDir);
-    Path runDir = Files.createTempDirectory(options.workDir, "publish-");
+    Path runDir = options.runDir("publish-");
     return new PublishRun(
                 server.serverJar,
                 runDir,

@@ -2,6 +2,8 @@ package dev.tlog.bench;
 
 import dev.tlog.bench.report.Machine;
 import dev.tlog.bench.report.ResultsFile;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -15,6 +17,12 @@ final class ResultsOptions {
       defaultValue = "${java.io.tmpdir}/tlog-bench",
       description = "Where LMDB environments and server data dirs go (default: ${DEFAULT-VALUE}).")
   Path workDir;
+
+  /** A fresh directory for one command's data, under {@code --work-dir}. */
+  Path runDir(String prefix) throws IOException {
+    Files.createDirectories(workDir);
+    return Files.createTempDirectory(workDir, prefix);
+  }
 
   ResultsFile resultsFile() {
     return new ResultsFile(out, Machine.describe(workDir));

@@ -13,6 +13,7 @@ import dev.tlog.mirror.upstream.Upstream;
 import dev.tlog.mirror.verify.StoredTree;
 import dev.tlog.runtime.health.Readiness;
 import dev.tlog.runtime.storage.DirLock;
+import dev.tlog.runtime.vertx.Await;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
@@ -20,9 +21,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * A running mirror: wires the store, the follower and the HTTP API by constructor and owns them. It
@@ -152,17 +150,6 @@ public final class MirrorServer implements AutoCloseable {
   }
 
   private static <T> T await(Future<T> f) {
-    try {
-      return f.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-    } catch (ExecutionException e) {
-      throw e.getCause() instanceof RuntimeException r
-          ? r
-          : new MirrorStartException(e.getCause().getMessage(), e.getCause());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted", e);
-    } catch (TimeoutException e) {
-      throw new IllegalStateException("timed out", e);
-    }
+    return Await.result(f, cause -> new MirrorStartException(cause.getMessage(), cause));
   }
 }

@@ -2,6 +2,7 @@ package dev.tlog.witness;
 
 import dev.tlog.merkle.cosignature.Cosigner;
 import dev.tlog.runtime.health.Readiness;
+import dev.tlog.runtime.vertx.Await;
 import dev.tlog.witness.config.CosignerKeyFile;
 import dev.tlog.witness.core.SubmissionCosigner;
 import dev.tlog.witness.crosscheck.CrossCheckResult;
@@ -23,9 +24,6 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * A running witness: key, LMDB state, evidence store, HTTP API and the periodic cross-check, wired
@@ -165,17 +163,6 @@ public final class WitnessServer implements AutoCloseable {
   }
 
   private static <T> T await(Future<T> f) {
-    try {
-      return f.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-    } catch (ExecutionException e) {
-      throw e.getCause() instanceof RuntimeException r
-          ? r
-          : new IllegalStateException(e.getCause());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted", e);
-    } catch (TimeoutException e) {
-      throw new IllegalStateException("timed out", e);
-    }
+    return Await.result(f, IllegalStateException::new);
   }
 }
