@@ -1,5 +1,6 @@
 package dev.tlog.server.storage.lmdb;
 
+import dev.tlog.server.errors.CorruptStorageException;
 import dev.tlog.server.errors.StorageException;
 import dev.tlog.server.errors.StorageFullException;
 import dev.tlog.server.storage.BatchWrite;
@@ -232,11 +233,20 @@ public final class LmdbLogStorage implements LogStorage {
   @Override
   public LogReader reader() {
     resizeLock.readLock().lock();
+    Txn<ByteBuffer> txn;
     try {
-      return new LmdbLogReader(this, env.txnRead(), resizeLock.readLock()::unlock);
+      txn = env.txnRead();
     } catch (RuntimeException e) {
       resizeLock.readLock().unlock();
       throw new StorageException("cannot open read transaction: " + e.getMessage(), e);
+    }
+    try {
+      return new LmdbLogReader(this, txn, resizeLock.readLock()::unlock);
+    } catch (RuntimeException e) {
+      // The transaction is open but meta/size cannot be read or parsed: the pages are damaged.
+      txn.close();
+      resizeLock.readLock().unlock();
+      throw new CorruptStorageException("meta/size is damaged: " + e);
     }
   }
 
@@ -288,7 +298,7 @@ public final class LmdbLogStorage implements LogStorage {
   public OptionalLong closedAt() {
     try (Txn<ByteBuffer> txn = env.txnRead()) {
       ByteBuffer v = meta.get(txn, META_CLOSED);
-      return v == null ? OptionalLong.empty() : OptionalLong.of(Keys.readLong(v));
+      return v == null ? OptionalLong.empty() : OptionalLong.of(closedSize(v));
     }
   }
 
@@ -302,7 +312,7 @@ public final class LmdbLogStorage implements LogStorage {
         txn -> {
           ByteBuffer existing = meta.get(txn, META_CLOSED);
           if (existing != null) {
-            closed[0] = Keys.readLong(existing);
+            closed[0] = closedSize(existing);
             return;
           }
           long size = Keys.readLong(meta.get(txn, META_SIZE));
@@ -311,6 +321,14 @@ public final class LmdbLogStorage implements LogStorage {
           closed[0] = size;
         });
     return closed[0];
+  }
+
+  private static long closedSize(ByteBuffer value) {
+    try {
+      return Keys.readLong(value);
+    } catch (IllegalArgumentException e) {
+      throw new CorruptStorageException("meta/closed is damaged: " + e.getMessage());
+    }
   }
 
   /** Copies {@code value} into space LMDB reserves for it: no buffer of ours is read later. */
